@@ -1,0 +1,220 @@
+"""The `claimledger` command.  Each command parses its arguments and calls one
+library function; data goes to stdout, progress and status to stderr."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimledger import __version__
+from claimledger.clikit import DefaultGroup, Progress, output_options, render, status
+from claimledger.models import DEFAULT_MAX_BYTES, AddOptions, Failure
+
+
+class State:
+    def __init__(self, db: str | None, config: str | None, quiet: bool) -> None:
+        self.db, self.config, self.quiet = db, config, quiet
+        self._ledger: Any = None
+
+    @property
+    def ledger(self) -> Any:
+        if self._ledger is None:
+            from claimledger.ledger import Ledger
+            from claimledger.store import StoreError
+
+            try:
+                self._ledger = Ledger(self.db, config=self.config)
+                _ = self._ledger.conn
+            except (StoreError, OSError, ValueError) as exc:
+                raise click.ClickException(str(exc)) from exc
+        return self._ledger
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="CLAIMLEDGER_DB", default=None, metavar="PATH",
+              help="Ledger file [env CLAIMLEDGER_DB; default ./claimledger.db].")
+@click.option("--config", "config", type=click.Path(exists=True, dir_okay=False), default=None,
+              envvar="CLAIMLEDGER_CONFIG", help="TOML file choosing stage implementations.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars or status lines.")
+@click.version_option(__version__, prog_name="claimledger")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, config: str | None, quiet: bool) -> None:
+    """A ledger of who claims what, when, how sure, and with which numbers."""
+    ctx.obj = State(db, config, quiet)
+    ctx.call_on_close(lambda: ctx.obj._ledger and ctx.obj._ledger.close())
+
+
+# -- add ---------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--outlet", help="Set the outlet of every added document.")
+@click.option("--published", help="Set the publication date (ISO 8601) of every added document.")
+@click.option("--title", help="Set the title of every added document.")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse inputs larger than this.")
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per URL.")
+@click.option("--no-analyze", is_flag=True, help="Store documents only; run `analyze` later.")
+@click.option("--no-follow", is_flag=True, help="Do not fetch the articles that feed entries link to.")
+@pass_state
+def add(state: State, inputs: tuple[str, ...], outlet: str | None, published: str | None,
+        title: str | None, max_bytes: int, timeout: float, no_analyze: bool, no_follow: bool) -> None:
+    """Add articles: files, folders, globs, - (stdin), URLs, RSS/Atom feeds.
+
+    Formats: .txt/.md, .html/.htm, .json/.jsonl (title, text or html, url,
+    published, outlet, author), RSS/Atom.  The same content twice is a no-op;
+    near-duplicates are stored and marked.  Bad inputs are reported on stderr
+    and skipped; the exit status is 1 when any input failed.
+    """
+    bar: Progress | None = None
+
+    def on_total(n: int) -> None:
+        nonlocal bar
+        bar = Progress(n, "Adding", state.quiet)
+
+    def on_failure(f: Failure) -> None:
+        click.echo(f"claimledger: skipped {f.origin}: {f.reason}", err=True)
+
+    opts = AddOptions(outlet=outlet, published=published, title=title, max_bytes=max_bytes,
+                      timeout=timeout, analyze=not no_analyze, follow_feeds=not no_follow,
+                      on_total=on_total, on_progress=lambda _o: bar and bar.step(),
+                      on_failure=on_failure)
+    try:
+        result = state.ledger.add(list(inputs), opts)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    finally:
+        if bar is not None:
+            bar.close()
+    click.echo(result.summary(), err=True)
+    if not result.ok:
+        sys.exit(1)
+
+
+# -- docs --------------------------------------------------------------------
+
+
+@cli.group(cls=DefaultGroup)
+def docs() -> None:
+    """Stored documents (default: list)."""
+
+
+DOC_COLUMNS = ["id", "outlet", "published", "title", "author", "language", "duplicate_of"]
+
+
+@docs.command("list")
+@click.option("--outlet", help="Only this outlet.")
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option("--offset", type=int, default=0)
+@output_options
+@pass_state
+def docs_list(state: State, outlet: str | None, limit: int | None, offset: int, fmt: str) -> None:
+    """List documents with their metadata."""
+    rows = [d.to_dict(with_text=False) for d in state.ledger.documents(outlet, limit, offset)]
+    click.echo(render(rows, DOC_COLUMNS, fmt, {"title": 50, "author": 24}))
+
+
+@docs.command("show")
+@click.argument("doc_id")
+@click.option("--json", "as_json", is_flag=True, help="JSON on stdout.")
+@pass_state
+def docs_show(state: State, doc_id: str, as_json: bool) -> None:
+    """One document: metadata and the stored text that claim offsets refer to."""
+    doc = state.ledger.document(doc_id)
+    if doc is None:
+        raise click.ClickException(f"no document with id {doc_id!r}")
+    if as_json:
+        import json
+
+        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for key in ("id", "origin", "url", "outlet", "author", "title", "published", "language",
+                "duplicate_of", "flags"):
+        val = getattr(doc, key)
+        click.echo(f"{key:>12}: {', '.join(val) if isinstance(val, list) else (val or '')}")
+    click.echo("")
+    click.echo(doc.text)
+
+
+# -- search / export / demo --------------------------------------------------
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", type=int, default=20, show_default=True)
+@output_options
+@pass_state
+def search(state: State, query: str, limit: int, fmt: str) -> None:
+    """Full-text search over documents (SQLite FTS5 syntax)."""
+    import sqlite3
+
+    try:
+        hits = state.ledger.search(query, limit)
+    except sqlite3.OperationalError as exc:
+        raise click.ClickException(f"bad search query {query!r}: {exc}") from exc
+    rows = [{**d.to_dict(with_text=False), "snippet": snip} for d, snip in hits]
+    click.echo(render(rows, ["id", "outlet", "published", "title", "snippet"], fmt,
+                      {"title": 40, "snippet": 70}))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write here instead of stdout.")
+@pass_state
+def export(state: State, fmt: str, output: str | None) -> None:
+    """Export the ledger (JSON follows the claimledger-export/1 contract)."""
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fp:
+            state.ledger.export_to(fp, fmt)
+        status(f"wrote {output}", state.quiet)
+    else:
+        state.ledger.export_to(sys.stdout, fmt)
+
+
+@cli.command()
+@click.option("--dir", "out_dir", default="demo-output", show_default=True,
+              type=click.Path(file_okay=False), help="Where the demo writes its files.")
+@pass_state
+def demo(state: State, out_dir: str) -> None:
+    """Run the main job on the bundled sample corpus and say where the output is."""
+    from claimledger.demo import run_demo
+
+    bar: Progress | None = None
+
+    def on_total(n: int) -> None:
+        nonlocal bar
+        bar = Progress(n, "Adding sample corpus", state.quiet)
+
+    opts = AddOptions(on_total=on_total, on_progress=lambda _o: bar and bar.step(),
+                      on_failure=lambda f: click.echo(f"claimledger: skipped {f.origin}: {f.reason}", err=True))
+    try:
+        res = run_demo(out_dir, opts)
+    finally:
+        if bar is not None:
+            bar.close()
+    click.echo(res.add.summary(), err=True)
+    click.echo(f"Ledger:   {res.db}")
+    click.echo(f"Export:   {res.export}")
+    for name, path in res.outputs.items():
+        click.echo(f"{name.split('.')[-1].upper() + ' briefing:':<10}{path}")
+    click.echo(f"Browse:   claimledger --db {res.db} docs")
+    click.echo(f"Serve:    claimledger --db {res.db} serve")
+    if not res.add.ok:
+        sys.exit(1)
+
+
+def main() -> None:
+    cli(prog_name="claimledger")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Claim extraction: attribution, modality, quantities, dates, document flags."""

@@ -1,0 +1,562 @@
+"""Attribution: for each claim unit, who says it, through which cue, in what form.
+
+Rules work on spaCy's dependency parse and are general: reporting verbs and
+their subjects, "according to X", "in X's view", passives and impersonal
+reports, headline attributions ("Name, role: statement"), question-and-answer
+interviews, quotes carried over from an attributed quote, and pronouns
+resolved to the person named before.  What no rule attributes is asserted by
+the document itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from claimledger.extract.lexicon import (
+    ADDRESSEE_VERBS,
+    PASSIVE_REPORTING,
+    PRONOUNS_FIRST,
+    REPORT_NOUNS,
+    REPORTING_VERBS,
+    WEAK_REPORTING,
+)
+from claimledger.extract.segment import Unit, segment
+from claimledger.extract.speakers import Attribution, DocSpeakers, SpeakerRef, _clean_name
+from claimledger.registry import register
+
+_HEADLINE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*(?P<role>[^:]{2,80}?))?\s*:\s+(?P<body>\S.+)$"
+)
+_THERE_REPORTS = re.compile(
+    r"\bthere (?:have|has|had|were|was|are|is) (?:also |even |already )?(?:been )?"
+    r"(?P<src>(?:\w+ ){0,2}(?:reports|rumou?rs|claims|suggestions|indications|allegations))\b",
+    re.I,
+)
+_IT_PASSIVE = re.compile(
+    r"\bit (?:is|was|has been|had been) (?:widely |also )?"
+    r"(?P<v>reported|said|believed|thought|claimed|alleged|rumou?red|understood|estimated)\b",
+    re.I,
+)
+_ESTIMATE_VERBS = {"up", "raise", "revise", "lower", "increase", "reduce", "double", "put", "set", "place"}
+_ESTIMATE_OBJECTS = {"number", "figure", "estimate", "toll", "count", "tally", "total"}
+_MODALS = {"can", "could", "may", "might", "must", "should", "would"}
+# Common nouns that can head a speaker phrase ("officials said", "the ministry said").
+_SPEAKER_NOUNS = {
+    "official", "government", "ministry", "minister", "service", "agency", "military", "army",
+    "intelligence", "police", "authority", "spokesperson", "spokesman", "spokeswoman", "office",
+    "department", "administration", "leadership", "command", "committee", "council", "court",
+    "company", "firm", "union", "party", "group", "organisation", "organization", "alliance",
+    "embassy", "observer", "analyst", "expert", "witness", "resident", "source", "team", "team",
+    "capital", "side", "country", "state", "regime", "kremlin", "politician", "lawmaker",
+    "inspectorate", "hospital", "mayor", "people", "family", "worker", "staff", "board",
+    "representative", "leader", "head", "chief", "director", "officer", "commander", "journalist",
+    "blogger", "member", "operator", "owner", "manager", "engineer", "scientist", "researcher",
+}
+_BELIEF_ADJ = {"convinced", "certain", "sure", "adamant", "confident"}
+_QA_Q = re.compile(r"^(?:q|question)\s*[:.]\s*", re.I)
+_QA_A = re.compile(r"^(?:a|answer)\s*[:.]\s*", re.I)
+
+
+@dataclass
+class ClaimDraft:
+    """A claim before it is stored; offsets into the document text."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: SpeakerRef | None = None
+    cue: str | None = None
+    content: tuple[int, int] | None = None
+    via: list[SpeakerRef] = field(default_factory=list)
+    unit_kind: str = "sentence"
+    negated_cue: bool = False
+    cue_lemma: str | None = None
+    para: int = 0
+
+
+class AttributionExtractor(Protocol):
+    def extract(self, doc: Any, title: str | None, outlet: str | None) -> list[ClaimDraft]: ...
+
+
+def _in_quotes(unit: Unit, pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in unit.quotes)
+
+
+def _quote_coverage(unit: Unit, text: str) -> float:
+    span = text[unit.start : unit.end]
+    letters = sum(ch.isalpha() for ch in span) or 1
+    inside = sum(
+        ch.isalpha()
+        for q in unit.quotes
+        for ch in text[max(q.start, unit.start) : min(q.end, unit.end)]
+    )
+    return inside / letters
+
+
+def _subject(verb: Any) -> Any:
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            return c
+    # "X, who ..., said" / conjoined verbs share the subject of the first verb
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head)
+    return None
+
+
+def _agent(verb: Any) -> Any:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _has_content(verb: Any) -> bool:
+    return any(c.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "parataxis"} for c in verb.children)
+
+
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _cue_text(verb: Any) -> str:
+    """'said', 'told DW', 'has repeatedly stated', 'does not confirm'."""
+    toks = [verb]
+    for c in verb.children:
+        if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i and verb.i - c.i <= 4:
+            toks.append(c)
+        if verb.lemma_ in ADDRESSEE_VERBS and c.dep_ in {"dobj", "dative"} and c.i == verb.i + 1:
+            toks.extend(t for t in c.subtree if t.i <= c.i)
+    toks.sort(key=lambda t: t.i)
+    return verb.doc[toks[0].i : toks[-1].i + 1].text
+
+
+class RuleAttribution:
+    """The built-in rule set (see the module docstring)."""
+
+    def extract(self, doc: Any, title: str | None, outlet: str | None) -> list[ClaimDraft]:
+        text: str = doc.text
+        units = segment(doc, title)
+        speakers = DocSpeakers(doc)
+        interviewee = self._interviewee(doc, units, speakers)
+        drafts: list[ClaimDraft] = []
+        consumed: set[int] = set()
+        for i, unit in enumerate(units):
+            if i in consumed or unit.kind == "heading":
+                continue
+            if unit.kind == "note":
+                drafts.append(self._note(unit, outlet))
+                continue
+            utext = unit.text(text)
+            if interviewee and self._is_interview_question(unit, units, i, text):
+                continue
+            if _QA_Q.match(utext):
+                continue
+            if interviewee is not None and unit.kind != "title" and self._in_answer(units, i, text):
+                draft = self._answer(doc, unit, speakers, interviewee)
+            else:
+                draft = self._attribute(doc, unit, speakers, title)
+                if draft is None:
+                    draft = self._from_context(doc, units, i, unit, drafts, speakers, consumed)
+            if draft.speaker is not None and draft.speaker.name:
+                speakers.spoke(unit.start, draft.speaker.name, draft.speaker.type or "GROUP")
+            drafts.append(draft)
+        _fill_from_context(drafts)
+        return drafts
+
+    # -- one unit -----------------------------------------------------------
+
+    def _attribute(self, doc: Any, unit: Unit, speakers: DocSpeakers, title: str | None) -> ClaimDraft | None:
+        text = doc.text
+        utext = unit.text(text)
+        if unit.kind == "title":
+            m = _HEADLINE.match(utext)
+            if m and _looks_like_name(doc, unit.start + m.start("name"), unit.start + m.end("name")):
+                a, b = unit.start + m.start("name"), unit.start + m.end("name")
+                name = speakers.full_name(_clean_name(m.group("name")))
+                ref = SpeakerRef(text[a:b], a, b, name, "PERSON")
+                body = unit.start + m.start("body")
+                return ClaimDraft(unit.start, unit.end, "direct_quote", ref, ":", (body, unit.end),
+                                  unit_kind="title", para=unit.para)  # fmt: skip
+        m = _QA_A.match(utext)
+        if m:
+            return None
+        best = self._best_cue(doc, unit, speakers)
+        if best is not None:
+            return self._draft(unit, best)
+        m2 = _THERE_REPORTS.search(utext)
+        if m2:
+            a, b = unit.start + m2.start("src"), unit.start + m2.end("src")
+            ref = SpeakerRef(text[a:b], a, b, None, "VAGUE")
+            return ClaimDraft(unit.start, unit.end, "other", ref, text[unit.start + m2.start() : b],
+                              (b, unit.end), unit_kind=unit.kind, para=unit.para)  # fmt: skip
+        return None
+
+    def _draft(self, unit: Unit, att: Attribution) -> ClaimDraft:
+        return ClaimDraft(
+            unit.start, unit.end, att.kind, att.speaker, att.cue, att.content, att.via,
+            unit_kind=unit.kind, negated_cue=att.negated_cue, cue_lemma=att.cue_lemma,
+            para=unit.para,
+        )  # fmt: skip
+
+    def _best_cue(self, doc: Any, unit: Unit, speakers: DocSpeakers) -> Attribution | None:
+        text = doc.text
+        tokens = [t for s in unit.sents for t in s if unit.start <= t.idx < unit.end]
+        found: list[tuple[int, Attribution]] = []
+        coverage = _quote_coverage(unit, text)
+        for t in tokens:
+            if _in_quotes(unit, t.idx):
+                continue
+            att = self._according_to(t, unit, speakers) or self._in_view(t, unit, speakers)
+            if att is None and t.pos_ in {"VERB", "AUX"}:
+                att = self._verb_cue(t, unit, speakers, coverage)
+            if att is None and t.lower_ in _BELIEF_ADJ:
+                att = self._adj_cue(t, unit, speakers)
+            if att is not None:
+                found.append((_depth(t), att))
+        if not found:
+            return None
+        found.sort(key=lambda x: x[0])
+        outer = found[0][1]
+        # "A said B reported ...": B is the source, A the intermediary
+        for _, inner in found[1:]:
+            if (
+                inner.speaker is not None
+                and outer.speaker is not None
+                and inner.kind != "direct_quote"
+                and inner.speaker.name
+                and inner.speaker.name != outer.speaker.name
+                and not inner.speaker.pronoun
+                and inner.cue_start is not None
+                and outer.content is not None
+                and outer.content[0] <= inner.cue_start < outer.content[1]
+                and inner.cue_lemma not in {"believe", "think", "expect", "fear", "hope"}
+            ):
+                inner.via = [outer.speaker, *outer.via]
+                inner.kind = outer.kind if outer.kind == "according_to" else inner.kind
+                return inner
+        return outer
+
+    def _according_to(self, t: Any, unit: Unit, speakers: DocSpeakers) -> Attribution | None:
+        if t.lower_ != "according":
+            return None
+        nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            return None
+        pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        via: list[SpeakerRef] = []
+        src = pobj
+        # "according to a report by X" / "findings from X": X is the source
+        if pobj.lemma_.lower() in REPORT_NOUNS:
+            by = self._report_author(pobj)
+            if by is not None:
+                src = by
+        ref = speakers.from_subject(src)
+        if src is pobj and pobj.lemma_.lower() in REPORT_NOUNS and not ref.name:
+            ref.type = "VAGUE"
+        phrase_end = max(x.idx + len(x) for x in pobj.subtree)
+        content = (min(phrase_end + 1, unit.end), unit.end)
+        if content[0] <= t.idx:
+            content = (unit.start, t.idx)
+        return Attribution(ref, "according to", t.idx, "according_to", content, via, cue_lemma="according")
+
+    def _report_author(self, noun: Any) -> Any:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+            if c.dep_ == "acl":  # "a report published by X"
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        for h in g.children:
+                            if h.dep_ == "pobj":
+                                return h
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        return None
+
+    def _in_view(self, t: Any, unit: Unit, speakers: DocSpeakers) -> Attribution | None:
+        # "in his view", "in X's opinion", "in the view of X"
+        if t.lower_ not in {"view", "opinion", "words", "estimation", "assessment"}:
+            return None
+        prep = t.head
+        if prep.lower_ != "in" or t.dep_ != "pobj":
+            return None
+        holder = next((c for c in t.children if c.dep_ == "poss"), None)
+        if holder is None:
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            holder = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if holder is None:
+            return None
+        if holder.lower_ in PRONOUNS_FIRST:
+            return None  # "in my view" inside someone's answer: the answer's speaker
+        ref = speakers.from_subject(holder)
+        end_phrase = max(x.idx + len(x) for x in t.subtree)
+        return Attribution(ref, f"in {holder.text} {t.text}", prep.idx, "indirect",
+                           (min(end_phrase + 1, unit.end), unit.end), cue_lemma="view")  # fmt: skip
+
+    def _verb_cue(self, v: Any, unit: Unit, speakers: DocSpeakers, coverage: float) -> Attribution | None:
+        lemma = v.lemma_.lower()
+        passive = any(c.dep_ == "auxpass" for c in v.children)
+        subj = _subject(v)
+        if lemma in _ESTIMATE_VERBS and not passive and subj is not None:
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in _ESTIMATE_OBJECTS and subj.pos_ in {"PROPN", "NOUN"}:
+                ref = speakers.from_subject(subj)
+                return Attribution(ref, _cue_text(v), v.idx, "indirect", (unit.start, unit.end), cue_lemma=lemma)
+        if lemma not in REPORTING_VERBS and not (passive and lemma in PASSIVE_REPORTING):
+            return None
+        if lemma in WEAK_REPORTING and not any(c.dep_ in {"ccomp", "parataxis"} for c in v.children) and coverage < 0.3 and not _is_trailing_cue(v, unit):
+            # "added a lane" is not speech; "adding that ..." and "X, he added" are
+            if not (lemma == "add" and v.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "ccomp" for c in v.children)):
+                if not (lemma == "put" and passive):
+                    return None
+        trailing = _is_trailing_cue(v, unit)
+        if not _has_content(v) and coverage < 0.3 and v.dep_ not in {"parataxis"} and not trailing:
+            return None
+        neg = any(c.dep_ == "neg" for c in v.children)
+        cue = _cue_text(v)
+        content = self._content_span(v, unit)
+        if passive and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children):
+            return None  # "it can be said that ...": the author's own voice
+        if passive and lemma in PASSIVE_REPORTING:
+            agent = _agent(v)
+            if agent is not None:
+                return Attribution(speakers.from_subject(agent), cue, v.idx, "indirect", content,
+                                   negated_cue=neg, cue_lemma=lemma)  # fmt: skip
+            # impersonal: the source comes from context (filled in later) or stays vague
+            return Attribution(None, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)
+        if subj is None:
+            # participle: "..., adding that ..." shares the main verb's subject
+            if v.dep_ in {"advcl", "xcomp", "conj"} and v.head is not v:
+                subj = _subject(v.head)
+            if subj is None:
+                return None
+        if subj.lower_ in {"it", "there", "this", "that", "which", "what"}:
+            if subj.lower_ == "it" and passive:
+                return Attribution(None, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)
+            return None
+        if subj.lower_ in PRONOUNS_FIRST and unit.kind != "title":
+            # "I believe" outside a quote: the speaker of the surrounding answer
+            return Attribution(SpeakerRef(subj.text, subj.idx, subj.idx + len(subj), None, None, pronoun=True),
+                               cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)  # fmt: skip
+        if not _can_speak(subj):
+            return None
+        if subj.lemma_.lower() in REPORT_NOUNS:
+            by = self._report_author(subj)
+            if by is not None:
+                ref = speakers.from_subject(by)
+                return Attribution(ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)
+        ref = speakers.from_subject(subj)
+        kind = "direct_quote" if coverage >= 0.3 else "indirect"
+        return Attribution(ref, cue, v.idx, kind, content, negated_cue=neg, cue_lemma=lemma)
+
+    def _adj_cue(self, t: Any, unit: Unit, speakers: DocSpeakers) -> Attribution | None:
+        """"X is convinced (that) ...", "..., the expert is convinced." """
+        be = t.head
+        if t.dep_ != "acomp" or be.lemma_ != "be":
+            return None
+        subj = _subject(be)
+        if subj is None or subj.lower_ in {"it", "this", "that", "there"}:
+            return None
+        ref = speakers.from_subject(subj)
+        comp = next((c for c in list(t.children) + list(be.children) if c.dep_ == "ccomp"), None)
+        if comp is not None:
+            toks = list(comp.subtree)
+            content = (toks[0].idx, toks[-1].idx + len(toks[-1]))
+        elif _is_trailing_cue(be, unit):
+            content = (unit.start, max(unit.start, min(x.idx for x in subj.subtree) - 2))
+        else:
+            return None
+        return Attribution(ref, f"{be.text} {t.text}", be.idx, "indirect", content, cue_lemma="believe")
+
+    def _content_span(self, v: Any, unit: Unit) -> tuple[int, int]:
+        quotes = [q.inner for q in unit.quotes if q.end - q.start > 12]
+        if quotes:
+            return quotes[0][0], quotes[-1][1]
+        comp = next((c for c in v.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        if comp is not None:
+            toks = list(comp.subtree)
+            return toks[0].idx, min(unit.end, toks[-1].idx + len(toks[-1]))
+        # "..., Lankov predicted." / "X, he said": the content comes before the cue
+        subj = _subject(v)
+        if _is_trailing_cue(v, unit) and subj is not None and subj.idx > unit.start:
+            first = min(t.idx for t in subj.subtree)
+            return unit.start, max(unit.start, first - 2)
+        return unit.start, unit.end
+
+    # -- context ------------------------------------------------------------
+
+    def _from_context(self, doc: Any, units: list[Unit], i: int, unit: Unit, drafts: list[ClaimDraft],
+                      speakers: DocSpeakers, consumed: set[int]) -> ClaimDraft:  # fmt: skip
+        text = doc.text
+        coverage = _quote_coverage(unit, text)
+        base = ClaimDraft(unit.start, unit.end, "assertion", unit_kind=unit.kind, para=unit.para)
+        if unit.kind == "title":
+            return base
+        if coverage >= 0.6:
+            # a quote followed by its own short "he said." sentence
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            if nxt is not None and nxt.para == unit.para and len(nxt.text(text).split()) <= 8:
+                cue = self._best_cue(doc, nxt, speakers)
+                if cue is not None and cue.speaker is not None:
+                    consumed.add(i + 1)
+                    return ClaimDraft(unit.start, nxt.end, "direct_quote", cue.speaker, cue.cue,
+                                      (unit.start, unit.end), unit_kind=unit.kind, para=unit.para)  # fmt: skip
+            # a continuation quote: same speaker as the quote just before
+            prev = drafts[-1] if drafts else None
+            if prev is not None and prev.speaker is not None and prev.kind == "direct_quote" and unit.para - prev.para <= 1:
+                return ClaimDraft(unit.start, unit.end, "direct_quote", prev.speaker, None,
+                                  (unit.start, unit.end), prev.via, unit_kind=unit.kind, para=unit.para)  # fmt: skip
+            base.kind = "direct_quote"
+        return base
+
+    def _answer(self, doc: Any, unit: Unit, speakers: DocSpeakers, interviewee: SpeakerRef) -> ClaimDraft:
+        """A sentence of an interview answer: the interviewee's, unless it reports someone else."""
+        ref = SpeakerRef(interviewee.text, interviewee.start, interviewee.end, interviewee.name, "PERSON")
+        inner = self._best_cue(doc, unit, speakers)
+        if (
+            inner is not None
+            and inner.speaker is not None
+            and inner.speaker.name
+            and not inner.speaker.pronoun
+            and inner.speaker.name != interviewee.name
+        ):
+            return ClaimDraft(unit.start, unit.end, inner.kind, inner.speaker, inner.cue, inner.content,
+                              [ref], unit_kind=unit.kind, para=unit.para, cue_lemma=inner.cue_lemma,
+                              negated_cue=inner.negated_cue)  # fmt: skip
+        cue = inner.cue if inner is not None and inner.speaker is not None and inner.speaker.pronoun else None
+        return ClaimDraft(unit.start, unit.end, "direct_quote", ref, cue, (unit.start, unit.end),
+                          unit_kind=unit.kind, para=unit.para,
+                          cue_lemma=inner.cue_lemma if cue and inner else None)  # fmt: skip
+
+    def _note(self, unit: Unit, outlet: str | None) -> ClaimDraft:
+        sig = unit.signature
+        ref = SpeakerRef(sig, unit.end - 1 - len(sig), unit.end - 1, outlet or sig, "ORG") if sig else None
+        return ClaimDraft(unit.start, unit.end, "assertion", ref, "editorial note", (unit.start + 1, unit.end - 1),
+                          unit_kind="note", para=unit.para)  # fmt: skip
+
+    # -- interviews ---------------------------------------------------------
+
+    def _interviewee(self, doc: Any, units: list[Unit], speakers: DocSpeakers) -> SpeakerRef | None:
+        """A question-and-answer interview: several question paragraphs each followed by answers."""
+        text = doc.text
+        q_paras = {u.para for u in units if u.kind == "question" and self._para_is_question(units, u.para, text)}
+        answers_first_person = 0
+        for p in q_paras:
+            nxt = [u for u in units if u.para == p + 1]
+            if nxt and any(w in {"i", "my", "me", "we", "our"} for w in re.findall(r"[a-z']+", text[nxt[0].start : nxt[-1].end].lower())):
+                answers_first_person += 1
+        if len(q_paras) < 2 or answers_first_person < 1:
+            return None
+        first_q = min(q_paras)
+        intro = [u for u in units if u.para < first_q]
+        counts: dict[str, int] = {}
+        first_pos: dict[str, tuple[int, int]] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not intro or ent.start_char >= intro[-1].end:
+                continue
+            name = speakers.full_name(_clean_name(ent.text))
+            counts[name] = counts.get(name, 0) + 1
+            first_pos.setdefault(name, (ent.start_char, ent.end_char))
+        if not counts:
+            return None
+        name = max(counts, key=lambda n: (counts[n], -first_pos[n][0]))
+        a, b = first_pos[name]
+        return SpeakerRef(text[a:b], a, b, name, "PERSON")
+
+    def _para_is_question(self, units: list[Unit], para: int, text: str) -> bool:
+        us = [u for u in units if u.para == para and u.kind != "note"]
+        return bool(us) and all(u.kind == "question" for u in us) and _quote_coverage(us[0], text) < 0.3
+
+    def _is_interview_question(self, unit: Unit, units: list[Unit], i: int, text: str) -> bool:
+        return unit.kind == "question" and self._para_is_question(units, unit.para, text)
+
+    def _in_answer(self, units: list[Unit], i: int, text: str) -> bool:
+        """Whether the unit's paragraph follows a question paragraph (with answers between)."""
+        para = units[i].para
+        for u in reversed(units[:i]):
+            if u.para >= para:
+                continue
+            if u.kind == "heading":
+                return False
+            if self._para_is_question(units, u.para, text):
+                return True
+        return False
+
+
+def _can_speak(subj: Any) -> bool:
+    """Whether a subject can be a source: a name, a pronoun, a person, body or report."""
+    from claimledger.extract.lexicon import PRONOUNS_PERSON, PRONOUNS_PLURAL, ROLE_NOUNS, VAGUE_SOURCES
+
+    if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    low, lemma = subj.lower_, subj.lemma_.lower()
+    if low in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_FIRST:
+        return True
+    return lemma in ROLE_NOUNS or lemma in REPORT_NOUNS or lemma in VAGUE_SOURCES or lemma in _SPEAKER_NOUNS
+
+
+def _is_trailing_cue(v: Any, unit: Unit) -> bool:
+    """A cue at the end of its sentence ("..., Lankov predicted."), after a comma."""
+    doc = v.doc
+    rest = [t for t in doc[v.i + 1 :] if t.idx < unit.end and not t.is_punct]
+    if len(rest) > 3:
+        return False
+    subj = _subject(v)
+    if subj is None:
+        return False
+    first = min(t.i for t in subj.subtree)
+    return first > 0 and any(t.text == "," for t in doc[max(0, first - 3) : first])
+
+
+def _fill_from_context(drafts: list[ClaimDraft]) -> None:
+    """Impersonal reports ("were said to", "a report published last Friday") take
+    their source from the named source just before them, where there is one."""
+    for i, d in enumerate(drafts):
+        # only sourceless passives and a single unnamed report ("a report published ...")
+        vague = d.speaker is None or (
+            d.speaker.type == "VAGUE"
+            and not d.speaker.name
+            and d.speaker.text.lower().split()[0] in {"a", "the", "this", "that"}
+            and d.speaker.text.lower().split()[-1] in REPORT_NOUNS
+            and not d.speaker.text.lower().endswith("s")
+        )
+        if not vague or d.kind == "assertion" or d.cue is None or d.speaker is not None and d.speaker.pronoun:
+            continue
+        for prev in reversed(drafts[max(0, i - 3) : i]):
+            if prev.speaker is not None and prev.speaker.name and prev.unit_kind != "note" and d.para - prev.para <= 2:
+                words = d.speaker
+                d.speaker = SpeakerRef(
+                    words.text if words else prev.speaker.text,
+                    words.start if words else prev.speaker.start,
+                    words.end if words else prev.speaker.end,
+                    prev.speaker.name,
+                    prev.speaker.type,
+                )
+                break
+
+
+def _looks_like_name(doc: Any, a: int, b: int) -> bool:
+    for ent in doc.ents:
+        if ent.start_char < b and ent.end_char > a and ent.label_ in {"PERSON", "ORG"}:
+            return True
+    words = doc.text[a:b].split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+@register("claimledger.extract.attribution.v1")
+def make_attribution() -> RuleAttribution:
+    return RuleAttribution()

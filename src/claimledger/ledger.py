@@ -1,0 +1,95 @@
+"""The Python API: a ledger is one SQLite file plus a stage configuration."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, Any
+
+from claimledger.models import AddOptions, AddResult, Document
+from claimledger.registry import Config
+from claimledger.store import documents as docstore
+from claimledger.store.db import DEFAULT_DB, connect
+
+
+def default_db_path() -> str:
+    return os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB
+
+
+class Ledger:
+    """A story's ledger.  ``Ledger(path)``; ``add``; ``documents``; ``export``."""
+
+    def __init__(
+        self, path: str | Path | None = None, config: Config | str | Path | None = None
+    ) -> None:
+        self.path = str(path or default_db_path())
+        if not isinstance(config, Config):
+            config = Config.load(config)
+        self.config = config
+        self._conn: sqlite3.Connection | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = connect(self.path)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest -------------------------------------------------------------
+
+    def add(
+        self, inputs: str | list[str], options: AddOptions | None = None, **overrides: Any
+    ) -> AddResult:
+        """Add files, folders, globs, URLs, feeds or "-" (stdin).  Never raises per input."""
+        from claimledger.ingest.pipeline import Ingestor
+
+        if isinstance(inputs, (str, Path)):
+            inputs = [str(inputs)]
+        opts = replace(options or AddOptions(), **overrides)
+        analyzer = self._analyzer() if opts.analyze else None
+        return Ingestor(self.conn, self.config, opts, analyzer=analyzer).run(list(inputs))
+
+    def _analyzer(self) -> Any:
+        try:
+            from claimledger.extract.pipeline import make_analyzer
+        except ImportError:
+            return None
+        return make_analyzer(self.config)
+
+    # -- read ---------------------------------------------------------------
+
+    def documents(
+        self, outlet: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Document]:
+        return list(docstore.iter_documents(self.conn, outlet=outlet, limit=limit, offset=offset))
+
+    def document(self, doc_id: str) -> Document | None:
+        return docstore.get(self.conn, doc_id)
+
+    def search(self, query: str, limit: int = 50) -> list[tuple[Document, str]]:
+        return docstore.search(self.conn, query, limit)
+
+    # -- export -------------------------------------------------------------
+
+    def export(self) -> dict[str, Any]:
+        """The whole ledger as a dict that follows the export contract."""
+        from claimledger.store.export import build_export
+
+        return build_export(self.conn)
+
+    def export_to(self, fp: IO[str], fmt: str = "json") -> None:
+        from claimledger.store.export import write_export
+
+        write_export(self.conn, fp, fmt)

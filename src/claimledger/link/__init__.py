@@ -1,0 +1,1 @@
+"""Entities: one person or body under all its names."""

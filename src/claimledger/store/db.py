@@ -1,0 +1,122 @@
+"""SQLite connection handling: WAL, foreign keys, numbered migrations.
+
+Migrations are the ``NNNN_name.sql`` files beside this module, applied in
+order and recorded in ``schema_migrations`` so that opening an older ledger
+brings it up to date.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_DB = "claimledger.db"
+
+
+class StoreError(RuntimeError):
+    """The ledger file cannot be opened or migrated."""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """All bundled migrations as (version, name, sql), in order."""
+    out = []
+    folder = resources.files("claimledger.store") / "migrations"
+    for entry in folder.iterdir():
+        name = entry.name
+        if not name.endswith(".sql"):
+            continue
+        version = int(name.split("_", 1)[0])
+        out.append((version, name[:-4], entry.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and migrate) a ledger; autocommit mode, transactions are explicit."""
+    path = str(path)
+    try:
+        if readonly:
+            uri = f"file:{Path(path).resolve()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open ledger {path}: {exc}") from exc
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn)
+    return conn
+
+
+def applied_versions(conn: sqlite3.Connection) -> set[int]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    return {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply pending migrations, each in its own transaction; return their names."""
+    done = applied_versions(conn)
+    names = []
+    for version, name, sql in migrations():
+        if version in done:
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            # executescript would COMMIT first; run statement by statement instead.
+            for stmt in _split_sql(sql):
+                conn.execute(stmt)
+            conn.execute(
+                "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, now_iso()),
+            )
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"migration {name} failed: {exc}") from exc
+        names.append(name)
+    return names
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    stmts, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                stmts.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        stmts.append(buf.strip())
+    return stmts
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One atomic unit of work: everything inside lands together or not at all."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
