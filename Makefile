@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/python -m claimledger.eval.gate
+	$(BIN)/python eval/gate.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -224,7 +224,9 @@ def test_user_agent_names_claimledger(ledger: Ledger, recording_server: _Recorde
     assert WIND_FIRST in only(ledger).text
 
 
-def test_oversize_stream_without_content_length(ledger: Ledger, recording_server: _Recorder) -> None:
+def test_oversize_stream_without_content_length(
+    ledger: Ledger, recording_server: _Recorder
+) -> None:
     url = recording_server.base + "/endless"
     reason = one_failure(add(ledger, url, max_bytes=20_000), url)
     assert "too large" in reason

@@ -27,7 +27,9 @@ BRIDGE_FIRST = "Repairs to the old stone bridge at Pennock Mill"
 ORCHESTRA_FIRST = "A community orchestra made up of pupils from eleven schools"
 
 SKIP_LINE = re.compile(r"^claimledger: skipped (?P<origin>.+?): (?P<reason>.+)$")
-SUMMARY_LINE = re.compile(r"^(\d+) added(?: \(\d+ marked near-duplicate\))?, (\d+) duplicates, (\d+) failed$")
+SUMMARY_LINE = re.compile(
+    r"^(\d+) added(?: \(\d+ marked near-duplicate\))?, (\d+) duplicates, (\d+) failed$"
+)
 
 
 def article(name: str) -> str:
@@ -38,7 +40,9 @@ def paragraphs_html(text: str) -> str:
     return "\n".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
 
 
-def page(text: str, head: str = "", lang: str | None = "en", h1: str | None = None, tail: str = "") -> str:
+def page(
+    text: str, head: str = "", lang: str | None = "en", h1: str | None = None, tail: str = ""
+) -> str:
     lang_attr = f' lang="{lang}"' if lang else ""
     heading = f"<h1>{html.escape(h1)}</h1>" if h1 else ""
     return (
@@ -71,7 +75,9 @@ def by_origin(ledger: Ledger) -> dict[str, Document]:
 
 
 def cli_add(runner, db_path: Path, *args: str, input: str | bytes | None = None):
-    return runner.invoke(cli, ["--db", str(db_path), "-q", "add", "--no-analyze", *args], input=input)
+    return runner.invoke(
+        cli, ["--db", str(db_path), "-q", "add", "--no-analyze", *args], input=input
+    )
 
 
 # -- one file per format -------------------------------------------------------
@@ -221,7 +227,9 @@ def rss(items: list[dict[str, str]], channel: str = "Tidewater Ledger") -> str:
     body = []
     for it in items:
         content = (
-            f"<content:encoded><![CDATA[{it['content']}]]></content:encoded>" if it.get("content") else ""
+            f"<content:encoded><![CDATA[{it['content']}]]></content:encoded>"
+            if it.get("content")
+            else ""
         )
         body.append(
             f"<item><title>{html.escape(it['title'])}</title><link>{it['link']}</link>"
@@ -234,7 +242,9 @@ def rss(items: list[dict[str, str]], channel: str = "Tidewater Ledger") -> str:
         '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
         f"<channel><title>{channel}</title><link>https://tidewater.example/</link>"
-        "<description>News from the estuary towns</description>\n" + "\n".join(body) + "\n</channel></rss>\n"
+        "<description>News from the estuary towns</description>\n"
+        + "\n".join(body)
+        + "\n</channel></rss>\n"
     )
 
 
@@ -242,7 +252,7 @@ def atom(entries: list[dict[str, str]], title: str = "Orrin Valley Post") -> str
     body = []
     for e in entries:
         body.append(
-            f"<entry><title>{html.escape(e['title'])}</title><link href=\"{e['link']}\"/>"
+            f'<entry><title>{html.escape(e["title"])}</title><link href="{e["link"]}"/>'
             f"<id>{e['link']}</id><updated>{e['date']}</updated><published>{e['date']}</published>"
             f"<author><name>{e['author']}</name></author>"
             f'<content type="html">{html.escape(e["content"])}</content></entry>'
@@ -478,8 +488,10 @@ def test_undecodable_bytes_reason(ledger: Ledger, write_file) -> None:
 
 
 def test_legacy_encoding_is_decoded(ledger: Ledger, write_file) -> None:
-    text = article("library").replace("children's", "children\u2019s").replace(
-        "sea adventure", "\u201csea adventure\u201d"
+    text = (
+        article("library")
+        .replace("children's", "children\u2019s")
+        .replace("sea adventure", "\u201csea adventure\u201d")
     )
     path = write_file("cp1252.txt", text.encode("cp1252"))
     result = ledger.add(str(path), NO_ANALYZE)
@@ -487,6 +499,21 @@ def test_legacy_encoding_is_decoded(ledger: Ledger, write_file) -> None:
     doc = only(ledger)
     assert "children\u2019s story sessions" in doc.text
     assert "\u201csea adventure\u201d" in doc.text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ingest/sources.py decode(): charset_normalizer's best() picks cp1250/cp1257 for "
+    "short Windows-1252 French text (è -> č) although cp1252 ties on chaos and coherence",
+)
+def test_short_windows_1252_text_is_decoded(ledger: Ledger, write_file) -> None:
+    text = (
+        "Le café du port a rouvert ses portes après les travaux. Les habitués étaient ravis, "
+        "a déclaré la gérante Hélène Marchetti."
+    )
+    path = write_file("cafe.txt", text.encode("cp1252"))
+    assert len(ledger.add(str(path), NO_ANALYZE).added) == 1
+    assert only(ledger).text == text
 
 
 # -- dates trafilatura must not invent ---------------------------------------------------

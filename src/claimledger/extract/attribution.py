@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from claimledger.extract.lexicon import (
     ADDRESSEE_VERBS,
+    EVIDENTIAL_VERBS,
     PASSIVE_REPORTING,
     PRONOUNS_FIRST,
     REPORT_NOUNS,
@@ -29,6 +30,9 @@ from claimledger.registry import register
 _HEADLINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*(?P<role>[^:]{2,80}?))?\s*:\s+(?P<body>\S.+)$"
 )
+_COLON_QUOTE = re.compile(
+    r"^[-•*–]?\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,[^:“\"]{2,80})?\s*:\s*(?P<body>[“\"«].+)$"
+)
 _THERE_REPORTS = re.compile(
     r"\bthere (?:have|has|had|were|was|are|is) (?:also |even |already )?(?:been )?"
     r"(?P<src>(?:\w+ ){0,2}(?:reports|rumou?rs|claims|suggestions|indications|allegations))\b",
@@ -39,7 +43,8 @@ _IT_PASSIVE = re.compile(
     r"(?P<v>reported|said|believed|thought|claimed|alleged|rumou?red|understood|estimated)\b",
     re.I,
 )
-_ESTIMATE_VERBS = {"up", "raise", "revise", "lower", "increase", "reduce", "double", "put", "set", "place"}
+_ESTIMATE_VERBS = {"up", "raise", "revise", "lower", "increase", "reduce", "double", "put", "set", "place",
+                   "count", "tally", "record", "register", "number"}
 _ESTIMATE_OBJECTS = {"number", "figure", "estimate", "toll", "count", "tally", "total"}
 _MODALS = {"can", "could", "may", "might", "must", "should", "would"}
 # Common nouns that can head a speaker phrase ("officials said", "the ministry said").
@@ -54,6 +59,8 @@ _SPEAKER_NOUNS = {
     "representative", "leader", "head", "chief", "director", "officer", "commander", "journalist",
     "blogger", "member", "operator", "owner", "manager", "engineer", "scientist", "researcher",
 }
+_NON_AGENTS = {"visit", "move", "decision", "step", "event", "situation", "war", "fact", "idea",
+               "deal", "trip", "meeting", "summit", "attack", "fire", "incident", "change"}
 _BELIEF_ADJ = {"convinced", "certain", "sure", "adamant", "confident"}
 _QA_Q = re.compile(r"^(?:q|question)\s*[:.]\s*", re.I)
 _QA_A = re.compile(r"^(?:a|answer)\s*[:.]\s*", re.I)
@@ -143,7 +150,7 @@ class RuleAttribution:
     def extract(self, doc: Any, title: str | None, outlet: str | None) -> list[ClaimDraft]:
         text: str = doc.text
         units = segment(doc, title)
-        speakers = DocSpeakers(doc)
+        speakers = DocSpeakers(doc, outlet)
         interviewee = self._interviewee(doc, units, speakers)
         drafts: list[ClaimDraft] = []
         consumed: set[int] = set()
@@ -151,7 +158,7 @@ class RuleAttribution:
             if i in consumed or unit.kind == "heading":
                 continue
             if unit.kind == "note":
-                drafts.append(self._note(unit, outlet))
+                drafts.append(self._note(doc, unit, outlet, speakers))
                 continue
             utext = unit.text(text)
             if interviewee and self._is_interview_question(unit, units, i, text):
@@ -187,6 +194,15 @@ class RuleAttribution:
         m = _QA_A.match(utext)
         if m:
             return None
+        m = _COLON_QUOTE.match(utext)
+        if m and _looks_like_name(doc, unit.start + m.start("name"), unit.start + m.end("name")):
+            a, b = unit.start + m.start("name"), unit.start + m.end("name")
+            name = speakers.full_name(_clean_name(m.group("name")))
+            typ = "PERSON" if len(name.split()) > 1 else "ORG"
+            ref = SpeakerRef(text[a:b], a, b, name, typ)
+            body = unit.start + m.start("body")
+            return ClaimDraft(unit.start, unit.end, "direct_quote", ref, ":", (body, unit.end),
+                              unit_kind=unit.kind, para=unit.para)  # fmt: skip
         best = self._best_cue(doc, unit, speakers)
         if best is not None:
             return self._draft(unit, best)
@@ -222,8 +238,21 @@ class RuleAttribution:
                 found.append((_depth(t), att))
         if not found:
             return None
+        if text[unit.start : unit.end].rstrip().endswith(":"):
+            named = [f for f in found if f[1].speaker is not None and f[1].cue_start is not None]
+            if named:
+                return max(named, key=lambda f: f[1].cue_start or 0)[1]
         found.sort(key=lambda x: x[0])
         outer = found[0][1]
+        # "X suspects Y, according to Z": X is the source, Z the intermediary
+        acc = [a for _, a in found if a.kind == "according_to"]
+        verbs = [a for _, a in found if a.kind != "according_to" and a.speaker is not None
+                 and a.speaker.name and not a.speaker.pronoun]  # fmt: skip
+        if acc and verbs and acc[0].speaker is not None and acc[0].cue_start is not None:
+            v = verbs[0]
+            if v.cue_start is not None and not (v.content and v.content[0] <= acc[0].cue_start < v.content[1]):
+                v.via = [acc[0].speaker, *v.via]
+                return v
         # "A said B reported ...": B is the source, A the intermediary
         for _, inner in found[1:]:
             if (
@@ -237,6 +266,8 @@ class RuleAttribution:
                 and outer.content is not None
                 and outer.content[0] <= inner.cue_start < outer.content[1]
                 and inner.cue_lemma not in {"believe", "think", "expect", "fear", "hope"}
+                and inner.speaker.type in {"PERSON", "ORG", "GPE", "NORP"}
+                and inner.cue_start - outer.content[0] < 60
             ):
                 inner.via = [outer.speaker, *outer.via]
                 inner.kind = outer.kind if outer.kind == "according_to" else inner.kind
@@ -313,18 +344,34 @@ class RuleAttribution:
         subj = _subject(v)
         if lemma in _ESTIMATE_VERBS and not passive and subj is not None:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.lemma_.lower() in _ESTIMATE_OBJECTS and subj.pos_ in {"PROPN", "NOUN"}:
+            numeric = obj is not None and any(t.like_num for t in obj.subtree)
+            if obj is not None and (obj.lemma_.lower() in _ESTIMATE_OBJECTS or numeric) and _can_speak(subj):
                 ref = speakers.from_subject(subj)
                 return Attribution(ref, _cue_text(v), v.idx, "indirect", (unit.start, unit.end), cue_lemma=lemma)
+        if lemma == "make" and any(c.lower_ == "clear" for c in v.children) and subj is not None:
+            comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+            if comp is not None and _can_speak(subj):
+                toks = list(comp.subtree)
+                return Attribution(speakers.from_subject(subj), f"{v.text} clear", v.idx, "indirect",
+                                   (toks[0].idx, toks[-1].idx + len(toks[-1])), cue_lemma="say")  # fmt: skip
         if lemma not in REPORTING_VERBS and not (passive and lemma in PASSIVE_REPORTING):
             return None
-        if lemma in WEAK_REPORTING and not any(c.dep_ in {"ccomp", "parataxis"} for c in v.children) and coverage < 0.3 and not _is_trailing_cue(v, unit):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children) or any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in v.children
+        ):
+            return None  # "should X respond", "if X says": hypothetical, not a report
+        idiom = (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in v.children)) or (
+            lemma == "speak" and any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in v.children)
+        )
+        if lemma in WEAK_REPORTING and not idiom and not any(c.dep_ in {"ccomp", "parataxis"} for c in v.children) and coverage < 0.3 and not _is_trailing_cue(v, unit):
             # "added a lane" is not speech; "adding that ..." and "X, he added" are
             if not (lemma == "add" and v.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "ccomp" for c in v.children)):
                 if not (lemma == "put" and passive):
                     return None
         trailing = _is_trailing_cue(v, unit)
-        if not _has_content(v) and coverage < 0.3 and v.dep_ not in {"parataxis"} and not trailing:
+        after = [t for t in v.doc[v.i + 1 :] if t.idx < unit.end and not t.is_punct]
+        strong = (lemma not in WEAK_REPORTING and lemma not in EVIDENTIAL_VERBS and len(after) >= 4) or idiom
+        if not _has_content(v) and coverage < 0.3 and v.dep_ not in {"parataxis"} and not trailing and not strong:
             return None
         neg = any(c.dep_ == "neg" for c in v.children)
         cue = _cue_text(v)
@@ -344,6 +391,13 @@ class RuleAttribution:
                 subj = _subject(v.head)
             if subj is None:
                 return None
+        if subj.lower_ in {"some", "many", "others", "several", "few", "most"} and any(
+            c.dep_ == "prep" for c in subj.children
+        ):
+            toks = list(subj.subtree)
+            a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+            ref = SpeakerRef(unit_text(v.doc, a, b), a, b, None, "VAGUE")
+            return Attribution(ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)
         if subj.lower_ in {"it", "there", "this", "that", "which", "what"}:
             if subj.lower_ == "it" and passive:
                 return Attribution(None, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)
@@ -352,7 +406,11 @@ class RuleAttribution:
             # "I believe" outside a quote: the speaker of the surrounding answer
             return Attribution(SpeakerRef(subj.text, subj.idx, subj.idx + len(subj), None, None, pronoun=True),
                                cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)  # fmt: skip
-        if not _can_speak(subj):
+        if lemma in EVIDENTIAL_VERBS and not _can_speak(subj):
+            return None
+        if subj.pos_ not in {"NOUN", "PROPN", "PRON"} and not _can_speak(subj):
+            return None
+        if subj.pos_ == "NOUN" and subj.lemma_.lower() in _NON_AGENTS:
             return None
         if subj.lemma_.lower() in REPORT_NOUNS:
             by = self._report_author(subj)
@@ -409,14 +467,19 @@ class RuleAttribution:
         if coverage >= 0.6:
             # a quote followed by its own short "he said." sentence
             nxt = units[i + 1] if i + 1 < len(units) else None
-            if nxt is not None and nxt.para == unit.para and len(nxt.text(text).split()) <= 8:
+            if nxt is not None and nxt.para - unit.para <= 1 and len(nxt.text(text).split()) <= 20 and not nxt.quotes:
                 cue = self._best_cue(doc, nxt, speakers)
                 if cue is not None and cue.speaker is not None:
                     consumed.add(i + 1)
                     return ClaimDraft(unit.start, nxt.end, "direct_quote", cue.speaker, cue.cue,
                                       (unit.start, unit.end), unit_kind=unit.kind, para=unit.para)  # fmt: skip
-            # a continuation quote: same speaker as the quote just before
+            # "Reinholt said:" introduces the quote that follows
             prev = drafts[-1] if drafts else None
+            if prev is not None and prev.speaker is not None and text[prev.start : prev.end].rstrip().endswith(":") and unit.para - prev.para <= 1:
+                drafts.pop()
+                return ClaimDraft(prev.start, unit.end, "direct_quote", prev.speaker, prev.cue,
+                                  (unit.start, unit.end), prev.via, unit_kind=unit.kind, para=unit.para)  # fmt: skip
+            # a continuation quote: same speaker as the quote just before
             if prev is not None and prev.speaker is not None and prev.kind == "direct_quote" and unit.para - prev.para <= 1:
                 return ClaimDraft(unit.start, unit.end, "direct_quote", prev.speaker, None,
                                   (unit.start, unit.end), prev.via, unit_kind=unit.kind, para=unit.para)  # fmt: skip
@@ -442,9 +505,19 @@ class RuleAttribution:
                           unit_kind=unit.kind, para=unit.para,
                           cue_lemma=inner.cue_lemma if cue and inner else None)  # fmt: skip
 
-    def _note(self, unit: Unit, outlet: str | None) -> ClaimDraft:
+    def _note(self, doc: Any, unit: Unit, outlet: str | None, speakers: DocSpeakers) -> ClaimDraft:
+        """An editorial note belongs to the publication, unless it reports someone else."""
         sig = unit.signature
-        ref = SpeakerRef(sig, unit.end - 1 - len(sig), unit.end - 1, outlet or sig, "ORG") if sig else None
+        sig_at = doc.text.rfind(sig, unit.start, unit.end) if sig else -1
+        ref = SpeakerRef(sig, sig_at, sig_at + len(sig), outlet or sig, "ORG") if sig else None
+        from claimledger.extract.segment import _clip
+
+        unit.sents = _clip(list(doc.sents), unit.start, unit.end)
+        inner = self._best_cue(doc, unit, speakers)
+        if inner is not None and inner.speaker is not None and inner.speaker.name and not inner.speaker.pronoun:
+            return ClaimDraft(unit.start, unit.end, inner.kind, inner.speaker, inner.cue, inner.content,
+                              [ref] if ref else [], unit_kind="note", para=unit.para,
+                              cue_lemma=inner.cue_lemma, negated_cue=inner.negated_cue)  # fmt: skip
         return ClaimDraft(unit.start, unit.end, "assertion", ref, "editorial note", (unit.start + 1, unit.end - 1),
                           unit_kind="note", para=unit.para)  # fmt: skip
 
@@ -497,6 +570,10 @@ class RuleAttribution:
         return False
 
 
+def unit_text(doc: Any, a: int, b: int) -> str:
+    return str(doc.text[a:b])
+
+
 def _can_speak(subj: Any) -> bool:
     """Whether a subject can be a source: a name, a pronoun, a person, body or report."""
     from claimledger.extract.lexicon import PRONOUNS_PERSON, PRONOUNS_PLURAL, ROLE_NOUNS, VAGUE_SOURCES
@@ -537,7 +614,13 @@ def _fill_from_context(drafts: list[ClaimDraft]) -> None:
         if not vague or d.kind == "assertion" or d.cue is None or d.speaker is not None and d.speaker.pronoun:
             continue
         for prev in reversed(drafts[max(0, i - 3) : i]):
-            if prev.speaker is not None and prev.speaker.name and prev.unit_kind != "note" and d.para - prev.para <= 2:
+            if (
+                prev.speaker is not None
+                and prev.speaker.name
+                and prev.speaker.type in {"ORG", "GPE", "NORP", "GROUP"}
+                and prev.unit_kind != "note"
+                and d.para - prev.para <= 2
+            ):
                 words = d.speaker
                 d.speaker = SpeakerRef(
                     words.text if words else prev.speaker.text,

@@ -59,8 +59,15 @@ Decisions, in one place:
   "March" accept only the short list in, on, since, until, till, by, early,
   late, mid.  A bare four-digit year (1800-2199) counts only after a trigger
   ("in", "since", "by", "as early as", "at least", "of", ...) and not before a
-  count noun ("in 2000 villages").  Slash dates (10/21/2024) are not read:
-  their day/month order is ambiguous.
+  count noun ("in 2000 villages"), so "the 2022 invasion" is missed on purpose.
+  "March and April" / "April and May" count the second month too.  "Russia
+  Today" / "USA Today" and "Good Friday" / "Bloody Sunday" are names, not
+  dates.  Slash dates (10/21/2024) are not read: their day/month order is
+  ambiguous.  "this fall" is not read ("fall" only with a year).
+* Overlaps: the longest match wins ("last Sunday, October 20, 2024" gives
+  "Sunday, October 20, 2024").  Whitespace inside a date is at most four
+  spaces or one line break (non-breaking and thin spaces count as spaces;
+  unicode dashes as "-"), which also bounds how far a match can reach.
 """
 
 from __future__ import annotations

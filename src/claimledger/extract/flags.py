@@ -22,5 +22,9 @@ def is_disclaimer(sentence: str) -> bool:
     low = " ".join(sentence.lower().replace("’", "'").split())
     markers = SPECULATION_DISCLAIMER + ("information is taken from open sources", "do not impose", "does not impose",
                                         "contributed to this article", "contributed to this report",
-                                        "was translated from", "contributed reporting")  # fmt: skip
+                                        "was translated from", "contributed reporting",
+                                        "editor's note", "editors' note", "interview by ",
+                                        "has been condensed", "edited for length", "edited for clarity",
+                                        "writes a fortnightly", "writes a weekly", "writes a monthly",
+                                        "is a columnist", "is a regular contributor")  # fmt: skip
     return any(m in low for m in markers)

@@ -15,13 +15,16 @@ REPORTING_VERBS = frozenset(
     observe reveal testify urge caution contend maintain recall describe think expect
     fear consider reckon assess comment declare disclose caution complain concede
     point underline underscore highlight reiterate repeat announce affirm assure
-    speculate forecast project calculate put dismiss reject refute dispute question
+    speculate forecast project calculate put dismiss reject refute dispute
     counter retort remark recount propose predict vow pledge promise threaten
+    proclaim realise realize recognise recognize attribute blame speak
     tweet post told answer inform brief boast testify attest
     """.split()
 )
 # Verbs that report only when followed by a clause or quote (not "added a lane").
-WEAK_REPORTING = frozenset({"add", "note", "point", "put", "post", "project", "answer"})
+WEAK_REPORTING = frozenset({"add", "note", "point", "put", "post", "project", "answer", "write", "cite", "comment", "speak", "attribute"})
+# Verbs whose subject is often evidence rather than a speaker ("the footage shows").
+EVIDENTIAL_VERBS = frozenset({"indicate", "suggest", "show", "confirm", "reveal", "mean", "point", "prove"})
 
 # Reporting verbs whose object is the addressee: "X told DW that ..."
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "warn", "remind", "answer"})
@@ -37,8 +40,9 @@ PASSIVE_REPORTING = frozenset(
 REPORT_NOUNS = frozenset(
     """report reports statement statements assessment assessments findings finding
     study survey estimate estimates data analysis document documents media press
-    account accounts sources source briefing intelligence footage reporting
-    publication publications coverage news article interview""".split()
+    account accounts sources source briefing footage reporting
+    publication publications coverage news article interview memo letter dossier cable
+    filing leaflet""".split()
 )
 # Vague sources, kept as speaker_text when no named source is given.
 VAGUE_SOURCES = frozenset(
@@ -118,3 +122,17 @@ ANONYMOUS_MARKERS = (
     "who declined to be named", "sources said", "a source", "sources familiar",
     "people familiar", "not authorised to speak", "not authorized to speak",
 )  # fmt: skip
+
+# Organisation-type nouns: "the company said" refers back to a named body.
+ORG_NOUNS = frozenset(
+    """company firm group operator manufacturer union hospital inspectorate ministry agency
+    police council municipality newspaper paper alliance government department service office
+    authority authorities embassy army military court committee party commission bank
+    university institute school club team regulator watchdog board corporation""".split()
+)
+COMPANY_NOUNS = frozenset({"company", "firm", "group", "operator", "manufacturer", "corporation"})
+# People speaking for a body: "a company spokeswoman", "union officials".
+PROXY_NOUNS = frozenset(
+    """spokesperson spokesman spokeswoman official officials representative representatives
+    source sources statement""".split()
+)

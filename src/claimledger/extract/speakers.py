@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimledger.extract.lexicon import (
+    COMPANY_NOUNS,
+    ORG_NOUNS,
+    PROXY_NOUNS,
     PRONOUNS_FIRST,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
@@ -84,8 +87,9 @@ def _ent_at(doc: Any, tok: Any) -> Any:
 class DocSpeakers:
     """Per-document memory of who has been named and who spoke last."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, outlet: str | None = None) -> None:
         self.doc = doc
+        self.outlet = outlet
         self.persons: dict[str, str] = {}  # token key -> full name
         self.mentions: list[tuple[int, str]] = []  # (char offset, full name)
         self.roles: dict[str, set[str]] = {}
@@ -109,6 +113,9 @@ class DocSpeakers:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._learn_roles(ent)
+        self.orgs: list[tuple[int, str]] = [
+            (e.start_char, _clean_name(e.text)) for e in doc.ents if e.label_ == "ORG" and "\n" not in e.text
+        ]
 
     def _learn(self, name: str) -> None:
         parts = name.split()
@@ -181,6 +188,60 @@ class DocSpeakers:
                 return name
         return None
 
+    def resolve_org(self, offset: int, noun: str, strict: bool = False) -> str | None:
+        """'the union' -> the named body it refers back to, where the article names one.
+
+        ``strict``: only a body whose name contains the noun ("fire officials" ->
+        "Varrow Fire and Rescue Service"), never a guess by frequency.
+        """
+        noun = noun.lower()
+        people = set(self.persons)
+        orgs = [(o, n) for o, n in self.orgs
+                if not set(n.lower().split()) <= people and not _is_media_name(n, self.outlet)]  # fmt: skip
+        before = [n for o, n in orgs if o < offset] or [n for _, n in orgs]
+        named = [n for n in before if noun in re.findall(r"[a-z]+", n.lower())]
+        if named:
+            return named[-1]
+        if strict:
+            return None
+        if noun in COMPANY_NOUNS:
+            plain = [n for n in before if not any(w in ORG_NOUNS for w in n.lower().split())]
+            if plain:
+                counts = {n: plain.count(n) for n in plain}
+                best = max(counts.values())
+                return [n for n in plain if counts[n] == best][-1]
+        return None
+
+    def _body_of(self, head: Any) -> SpeakerRef | None:
+        """'a company spokeswoman', 'union officials', 'the company's spokeswoman' -> the body."""
+        doc = self.doc
+        if head.lemma_.lower() in ORG_NOUNS and head.ent_type_ not in {"PERSON"}:
+            det = [c for c in head.children if c.dep_ in {"det", "poss"}]
+            named = any(c.ent_type_ in {"ORG", "GPE", "NORP"} for c in head.subtree if c is not head)
+            if not named and (det or head.lemma_.lower() == "police"):
+                name = self.resolve_org(head.idx, head.lemma_)
+                if name:
+                    return SpeakerRef(head.text, head.idx, head.idx + len(head), name, "ORG")
+            return None
+        if head.lemma_.lower() not in PROXY_NOUNS and head.lower_ not in PROXY_NOUNS:
+            return None
+        mods = [c for c in head.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ in {"of", "for", "at", "from"}:
+                mods += [g for g in p.children if g.dep_ == "pobj"]
+        for m in mods:
+            ent = _ent_at(doc, m)
+            if ent is not None and ent.label_ in {"ORG", "GPE", "NORP"}:
+                a, b = min(head.idx, ent.start_char), max(head.idx + len(head), ent.end_char)
+                return SpeakerRef(doc.text[a:b], a, b, _clean_name(ent.text), "ORG" if ent.label_ == "ORG" else ent.label_)
+            lemma = m.lemma_.lower()
+            if m.pos_ in {"NOUN", "PROPN", "ADJ"}:
+                name = self.resolve_org(head.idx, lemma, strict=lemma not in ORG_NOUNS)
+                if name:
+                    a, b = min(m.idx, head.idx), max(m.idx + len(m), head.idx + len(head))
+                    return SpeakerRef(doc.text[a:b], a, b, name, "ORG")
+        return None
+
     def from_subject(self, head: Any) -> SpeakerRef:
         """A SpeakerRef for the subject token of a reporting verb."""
         doc = self.doc
@@ -202,6 +263,9 @@ class DocSpeakers:
         if head_ent is not None and head_ent.label_ == "PERSON":
             start, end = min(start, head_ent.start_char), max(end, head_ent.end_char)
         text = doc.text[start:end]
+        body = self._body_of(head)
+        if body is not None:
+            return body
         # a definite role noun with no name: "the expert", "the minister"
         if head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS and not any(
             t.ent_type_ == "PERSON" for t in toks
@@ -211,9 +275,9 @@ class DocSpeakers:
                 name = self.resolve_person(head.idx, role=head.lemma_.lower())
                 if name:
                     return SpeakerRef(text, start, end, name, "PERSON", role=head.lemma_.lower())
-        ent = _ent_at(doc, head) or next(
-            (_ent_at(doc, t) for t in reversed(toks) if _ent_at(doc, t) is not None), None
-        )
+        ent = _ent_at(doc, head)
+        if ent is None and head.pos_ == "PROPN":
+            ent = next((_ent_at(doc, t) for t in reversed(toks) if _ent_at(doc, t) is not None), None)
         if ent is not None and ent.label_ in _NAME_LABELS:
             name = _clean_name(ent.text)
             if ent.label_ == "PERSON":
@@ -231,6 +295,19 @@ class DocSpeakers:
                 return SpeakerRef(text, start, end, known, "PERSON")
             return SpeakerRef(text, start, end, _strip_det(text), "ORG")
         return SpeakerRef(text, start, end, _strip_det(text), "GROUP")
+
+
+_MEDIA_WORDS = {"press", "times", "news", "daily", "gazette", "post", "herald", "tribune", "journal",
+                "wire", "observer", "courier", "telegraph", "guardian", "mail", "radio", "tv",
+                "television", "broadcasting", "magazine", "review", "chronicle", "express", "agency"}
+
+
+def _is_media_name(name: str, outlet: str | None) -> bool:
+    """A newspaper or broadcaster, which "the company" never refers to."""
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    if outlet and words and words <= set(re.findall(r"[a-z]+", outlet.lower())) | {"the"}:
+        return True
+    return bool(words & _MEDIA_WORDS)
 
 
 def _clean_name(s: str) -> str:

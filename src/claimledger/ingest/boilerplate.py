@@ -9,6 +9,7 @@ has already had its inline markup removed, unless it says otherwise.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -27,7 +28,7 @@ _COOKIE_STRONG = re.compile(
     r"|\bby continuing to (?:use|browse|visit) (?:this|our|the) (?:web ?)?site\b"
     r"|\bmanage (?:your )?(?:consent|cookie|privacy) (?:preferences|settings|choices|options)\b"
     r"|\bdo not sell (?:or share )?my personal information\b"
-    r"|\bconsent to (?:our use of|these technologies|(?:the use of )?cookies)\b",
+    r"|\bconsent to (?:our use of|these technologies)\b",
     re.I,
 )
 _COOKIE_WEAK = re.compile(
@@ -92,6 +93,12 @@ SECTION_WORDS = frozenset(
         "analysis features travel markets environment climate society war investigations"
     )
 )
+# Kicker and section labels printed above a headline.
+KICKER = re.compile(
+    r"^(?:breaking(?: news)?|live(?: updates| blog)?|exclusive|analysis|explainer|fact[- ]check|"
+    r"interview|feature|special report|in depth|in pictures|news)\W*$",
+    re.I,
+)
 _CRUMB_SPLIT = re.compile(r"\s*[›»>]\s*")
 _PIPE_SPLIT = re.compile(r"\s+[|/]\s+")
 
@@ -129,7 +136,7 @@ _NEWSLETTER = re.compile(
     r"|\bget (?:the|our) [\w\s]{0,40}(?:in|to|delivered to) your inbox"
     r"|\bsupport (?:our|independent) journalism\b"
     r"|^(?:already a (?:subscriber|member)|subscribe (?:now|today|here)|sign up (?:now|today|here|for free)"
-    r"|become a (?:member|subscriber|patron))\b",
+    r"|become a (?:member|subscriber|patron))\b[^,]{0,80}$",
     re.I,
 )
 _SUBMIT = re.compile(
@@ -162,7 +169,7 @@ _CREDIT_END = re.compile(
     r"\b(?:photo|image|picture|photograph)(?: credit)?\s*:\s*[^.:]{2,60}$"
     r"|\((?:[A-Za-z .]+ )?photo\s*/[^)]{1,80}\)\s*\.?$"
     r"|\b(?:getty images|shutterstock|alamy|istock(?:photo)?|ap photo|afp photo|epa-efe"
-    r"|imago images|picture[- ]alliance|wikimedia commons)\b[^.]{0,40}\)?\.?$",
+    r"|imago images|picture[- ]alliance|wikimedia commons)(?:\s*/\s*[\w .'’-]{1,40})?\)?\.?$",
     re.I,
 )
 _CREDIT_ONLY = re.compile(rf"^\(?(?:{AGENCIES})(?:\s*(?:/|via)\s*[\w .&-]{{1,40}})?\)?\.?$", re.I)
@@ -285,3 +292,40 @@ def boilerplate_kind(line: str, raw: str) -> str | None:
     if n < 250 and _COPYRIGHT.search(line):
         return "copyright"
     return None
+
+
+def outlet_from_url(url: str) -> str | None:
+    """A readable publication name from a URL's registered domain."""
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    for pre in HOST_PREFIXES:
+        if host.startswith(pre) and host.count(".") >= 2:
+            host = host[len(pre) :]
+    labels = [lab for lab in host.split(".") if lab]
+    if len(labels) < 2 or re.fullmatch(r"[\d.]+", host):
+        return host or None
+    if len(labels) >= 3 and labels[-2] in TWO_LEVEL_SUFFIXES and len(labels[-1]) == 2:
+        reg = labels[-3]
+    else:
+        reg = labels[-2]
+    words: list[str] = []
+    for chunk in reg.split("-"):
+        words.extend(_split_domain_word(chunk))
+    out = [
+        w.upper() if len(w) <= 3 and w not in {"the", "new", "day", "sun"} else w.capitalize()
+        for w in words
+        if w
+    ]
+    return " ".join(out) or host
+
+
+def _split_domain_word(chunk: str) -> list[str]:
+    """ "theharbourherald" -> ["the", "harbour", "herald"]: a leading "the", one known last word."""
+    if chunk.startswith("the") and len(chunk) > 6:
+        return ["the", *_split_domain_word(chunk[3:])]
+    for w in DOMAIN_WORDS:
+        if chunk.endswith(w) and len(chunk) - len(w) >= 2:
+            return [chunk[: -len(w)], w]
+    return [chunk]

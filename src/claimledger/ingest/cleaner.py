@@ -20,9 +20,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from claimledger.ingest import boilerplate as bp
+from claimledger.ingest.boilerplate import outlet_from_url
 from claimledger.ingest.datelines import parse_date_line
 from claimledger.models import Cleaned
 from claimledger.registry import register
+
+__all__ = ["TextCleaner", "inline_clean", "make_cleaner", "outlet_from_url"]
 
 TOP_LINES = 8  # metadata (title, byline, date) is only looked for this near the top
 TITLE_MAX = 200
@@ -90,7 +93,11 @@ _BYLINE = re.compile(
     re.I,
 )
 _REPORTING_BY = re.compile(
-    r"^(?:reporting|written|additional reporting) by\s+(?P<rest>[^;]+)", re.I
+    r"^\(?(?:reporting|written|additional reporting) by\s+(?P<rest>[^;)]+)", re.I
+)
+# "NORTHWICK (Harbour Wire) - ..." opens a wire story and names the agency.
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][\w .,'’/-]{1,40}?\s\((?P<name>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\)\s*[-–—]+\s"
 )
 _SIGN_OFF = re.compile(
     r"^[—–-]*\s*(?P<name>.{3,60}?)\s+for\s+(?P<outlet>[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}"
@@ -244,51 +251,21 @@ def _title(line: str) -> str | None:
     return None if _multi_sentence(s) else s
 
 
-def _site_name(line: str) -> str | None:
+def _site_name(line: str, url: str | None = None) -> str | None:
+    """The publication named by a site-name line ("Latest news in X", "X | Home", the URL's name)."""
     if len(line) > 80:
         return None
     for pat in bp.SITE_LINE:
         m = pat.match(line)
         if m:
             return m.group("name").rstrip(".")
+    if url:
+        key = re.sub(r"\W", "", line.lower())
+        name = outlet_from_url(url) or ""
+        host = (urlsplit(url).hostname or "").lower()
+        if key and key in {re.sub(r"\W", "", name.lower()), re.sub(r"\W", "", host)}:
+            return line
     return None
-
-
-def outlet_from_url(url: str) -> str | None:
-    """A readable publication name from a URL's registered domain."""
-    try:
-        host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    except ValueError:
-        return None
-    for pre in bp.HOST_PREFIXES:
-        if host.startswith(pre) and host.count(".") >= 2:
-            host = host[len(pre) :]
-    labels = [lab for lab in host.split(".") if lab]
-    if len(labels) < 2 or re.fullmatch(r"[\d.]+", host):
-        return host or None
-    if len(labels) >= 3 and labels[-2] in bp.TWO_LEVEL_SUFFIXES and len(labels[-1]) == 2:
-        reg = labels[-3]
-    else:
-        reg = labels[-2]
-    words: list[str] = []
-    for chunk in reg.split("-"):
-        words.extend(_split_domain_word(chunk))
-    out = [
-        w.upper() if len(w) <= 3 and w not in {"the", "new", "day", "sun"} else w.capitalize()
-        for w in words
-        if w
-    ]
-    return " ".join(out) or host
-
-
-def _split_domain_word(chunk: str) -> list[str]:
-    """ "theharbourherald" -> ["the", "harbour", "herald"]: a leading "the", one known last word."""
-    if chunk.startswith("the") and len(chunk) > 6:
-        return ["the", *_split_domain_word(chunk[3:])]
-    for w in bp.DOMAIN_WORDS:
-        if chunk.endswith(w) and len(chunk) - len(w) >= 2:
-            return [chunk[: -len(w)], w]
-    return [chunk]
 
 
 # -- the cleaner ----------------------------------------------------------------
@@ -482,13 +459,13 @@ class TextCleaner:
     def _top(self, units: list[_Unit], st: _State) -> list[_Unit]:
         """Title, byline, date and site-name lines among the first lines."""
         out: list[_Unit] = []
-        title_seen = False
+        title_seen = body_seen = False
         for i, u in enumerate(units):
             if i >= TOP_LINES:
                 out.extend(units[i:])
                 break
             t = u.text
-            if (name := _site_name(t)) is not None:
+            if (name := _site_name(t, st.url)) is not None:
                 st.outlet(0, name)
             elif bp.OPINION_LABEL.match(t):
                 st.flag("opinion")
@@ -499,6 +476,11 @@ class TextCleaner:
                 st.author = st.author or by[0]
                 if by[1] and st.published is None:
                     st.published = (by[1], 0)
+            elif not body_seen and (bp.KICKER.match(t) or t.lower() in bp.SECTION_WORDS):
+                pass  # a section or kicker label above the article
+            elif not title_seen and len(t.split()) == 1:
+                out.append(u)  # a stray word is not the headline
+                continue
             elif not title_seen:
                 title_seen = True
                 if m := bp.OPINION_PREFIX.match(t):
@@ -506,9 +488,13 @@ class TextCleaner:
                     t = t[m.end() :]
                 st.title = _title(t)
                 if st.title is None:
+                    body_seen = body_seen or len(t.split()) >= 8
                     out.append(u)
                     continue
             else:
+                if bp.OPINION_PREFIX.match(t):
+                    st.flag("opinion")
+                body_seen = body_seen or len(t.split()) >= 8
                 out.append(u)
                 continue
             st.drop(u)
@@ -550,6 +536,9 @@ class TextCleaner:
                     st.outlet(3, name)
             for m in _EXCLUSIVE.finditer(t):
                 st.outlet(3, m.group("name"))
+        for t in body[:3]:
+            if wire := _WIRE_DATELINE.match(t):
+                st.outlet(3, wire.group("name"))
         recipients: Counter[str] = Counter()
         agents: Counter[str] = Counter()
         for counter, pats in ((recipients, _RECIPIENT), (agents, _AGENT)):
