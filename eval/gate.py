@@ -226,7 +226,10 @@ def _pred_span(text: str, item: dict[str, Any], claim: dict[str, Any]) -> tuple[
 
 def _item_eq(kind: str, g: dict[str, Any], p: dict[str, Any]) -> bool:
     if kind == "dates":
-        return _val_eq(g.get("value"), p.get("value"))
+        want = g.get("value")
+        if isinstance(want, str) and "/" in want:  # an interval is matched by its start
+            want = want.split("/")[0]
+        return _val_eq(want, p.get("value"))
     if g.get("value") is None:
         return _val_eq(g.get("low"), p.get("low")) and _val_eq(g.get("high"), p.get("high"))
     return _val_eq(g.get("value"), p.get("value"))

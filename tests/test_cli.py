@@ -144,11 +144,6 @@ def test_docs_show_unknown_id(runner, db_path: Path, filled: dict[str, str]) -> 
     assert "Traceback" not in res.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store/documents.py get(): the id prefix goes into LIKE unescaped, so '_' and '%' "
-    "act as wildcards and `docs show ____` returns a document whose id it is not a prefix of",
-)
 def test_docs_show_prefix_is_literal(runner, db_path: Path, write_file) -> None:
     path = write_file("only.txt", article("wind_farm"))
     assert invoke(runner, db_path, "-q", "add", "--no-analyze", str(path)).exit_code == 0

@@ -300,11 +300,6 @@ def test_feed_entry_without_teaser_whose_link_404s(ledger: Ledger, http_server) 
     assert {d.origin for d in ledger.documents()} == {bridge, band}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="formats.Parser._feed stores the teaser description when the linked article "
-    "cannot be fetched, instead of reporting the entry as failed",
-)
 def test_feed_entry_with_teaser_whose_link_404s(ledger: Ledger, http_server) -> None:
     bridge = http_server.add("/news/bridge-repairs", page(article("bridge_repair")))
     band = http_server.add("/news/orchestra-debut", page(article("youth_orchestra")))

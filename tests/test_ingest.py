@@ -501,11 +501,6 @@ def test_legacy_encoding_is_decoded(ledger: Ledger, write_file) -> None:
     assert "\u201csea adventure\u201d" in doc.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/sources.py decode(): charset_normalizer's best() picks cp1250/cp1257 for "
-    "short Windows-1252 French text (è -> č) although cp1252 ties on chaos and coherence",
-)
 def test_short_windows_1252_text_is_decoded(ledger: Ledger, write_file) -> None:
     text = (
         "Le café du port a rouvert ses portes après les travaux. Les habitués étaient ravis, "

@@ -226,7 +226,7 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     # --- numbers ------------------------------------------------------------
     "decimal_comma_with_scale": (
         "The region needs 3,5 million more workers.",
-        [one("3,5 million", 3_500_000.0)],
+        [one("3,5 million more workers", 3_500_000.0, "workers")],
     ),
     "thousands_comma": (
         "It sent 1,750 troops.",

@@ -768,7 +768,19 @@ class DateExtractor:
     def find(
         self, text: str, anchor: _dt.date | None, start: int = 0, end: int | None = None
     ) -> list[DateRef]:
-        return find_dates(text, anchor, start, end, future_months=self.future_months)
+        # In a sentence about the future ("will report in June"), a month or day
+        # without a year is the next one, not the last one.
+        future = self.future_months
+        if _FUTURE_TENSE.search(text, start, len(text) if end is None else end):
+            future = max(future, 11)
+        return find_dates(text, anchor, start, end, future_months=future)
+
+
+_FUTURE_TENSE = re.compile(
+    r"\b(will|won't|shall|expected to|is due|are due|due to|scheduled|planned for|plans to|"
+    r"is set to|are set to|going to|upcoming|next)\b",
+    re.I,
+)
 
 
 @register("claimledger.extract.dates.v1")

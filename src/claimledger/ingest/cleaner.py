@@ -227,6 +227,28 @@ def _byline(line: str) -> tuple[str, str | None] | None:
     return (author, published) if author else None
 
 
+def _meta_parts(line: str) -> list[tuple[str, str]] | None:
+    """Fields of a top line made only of a label, a byline and a date joined by | · •."""
+    if len(line) > 200:
+        return None
+    pieces = [p.strip() for p in re.split(r"\s+[|•·]\s+", line) if p.strip()]
+    if len(pieces) < 2:
+        return None
+    out: list[tuple[str, str]] = []
+    for p in pieces:
+        if bp.OPINION_LABEL.match(p):
+            out.append(("opinion", p))
+        elif (d := _date(p)) is not None:
+            out.append(("date", d[0]))
+        elif (by := _byline(p)) is not None:
+            out.append(("author", by[0]))
+        elif p.lower() in bp.SECTION_WORDS:
+            out.append(("section", p))
+        else:
+            return None
+    return out
+
+
 def _multi_sentence(s: str) -> bool:
     for m in re.finditer(r"(\S*)([.!?])[\"”’)]*\s+[\"“‘(]*[A-Z0-9]", s):
         word = m.group(1).strip('("“‘')
@@ -465,7 +487,16 @@ class TextCleaner:
                 out.extend(units[i:])
                 break
             t = u.text
-            if (name := _site_name(t, st.url)) is not None:
+            if (parts := _meta_parts(t)) is not None:
+                # "Opinion | By Jane Roe | 21 March 2025": one line, several fields
+                for kind, value in parts:
+                    if kind == "opinion":
+                        st.flag("opinion")
+                    elif kind == "date" and st.published is None:
+                        st.published = (value, 0)
+                    elif kind == "author":
+                        st.author = st.author or value
+            elif (name := _site_name(t, st.url)) is not None:
                 st.outlet(0, name)
             elif bp.OPINION_LABEL.match(t):
                 st.flag("opinion")

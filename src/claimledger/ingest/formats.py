@@ -221,9 +221,9 @@ class Parser:
                 try:
                     page = self.fetch(e.link)
                 except Exception as exc:  # FetchError and friends
-                    if not e.content_html:
-                        yield Failure(e.link, f"feed entry link: {exc}")
-                        continue
+                    # a teaser is not the article: report it rather than store it quietly
+                    yield Failure(e.link, f"feed entry link: {exc}")
+                    continue
                 else:
                     page.meta.update({k: v for k, v in meta.items() if v and k != "url"})
                     yield from self.parse(page)

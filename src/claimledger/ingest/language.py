@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from functools import lru_cache
+from typing import Any, Protocol
 
 from claimledger.registry import register
 
@@ -16,18 +17,21 @@ class LangId:
 
     def __init__(self, min_chars: int = 40) -> None:
         self.min_chars = min_chars
-        self._ident = None
 
     def detect(self, text: str) -> str | None:
         sample = text[:5000]
         if len(sample.strip()) < self.min_chars:
             return None
-        if self._ident is None:
-            from py3langid.langid import _load_identifier
-
-            self._ident = _load_identifier(norm_probs=True)
-        lang, prob = self._ident.classify(sample)  # type: ignore[attr-defined]
+        lang, prob = _identifier().classify(sample)
         return str(lang) if prob >= 0.5 else None
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    """The language model, loaded once per process."""
+    from py3langid.langid import _load_identifier
+
+    return _load_identifier(norm_probs=True)
 
 
 @register("claimledger.ingest.language.v1")

@@ -171,10 +171,18 @@ def decode(data: bytes, declared: str | None = None) -> str:
             pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    results = from_bytes(data[:200_000])
+    best = results.best()
     if best is not None and best.chaos < 0.1 and best.coherence > 0.3:
+        encoding = best.encoding
+        # Windows-1252 is by far the commonest legacy encoding of Western text; on a
+        # tie with a rarer code page, prefer it.
+        for m in results:
+            if "cp1252" in m.could_be_from_charset and m.chaos <= best.chaos and m.coherence >= best.coherence:
+                encoding = "cp1252"
+                break
         try:
-            return data.decode(best.encoding)
+            return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             pass
     raise InputError("undecodable bytes: not UTF-8 and no reliable encoding found")

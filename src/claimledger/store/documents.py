@@ -86,7 +86,7 @@ def get(conn: sqlite3.Connection, doc_id: str) -> Document | None:
     row = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None and len(doc_id) >= 4:
         rows = conn.execute(
-            "SELECT * FROM documents WHERE id LIKE ? || '%' LIMIT 2", (doc_id,)
+            "SELECT * FROM documents WHERE substr(id, 1, ?) = ? LIMIT 2", (len(doc_id), doc_id)
         ).fetchall()
         row = rows[0] if len(rows) == 1 else None
     return _row_to_doc(row) if row else None
