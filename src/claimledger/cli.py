@@ -143,6 +143,75 @@ def docs_show(state: State, doc_id: str, as_json: bool) -> None:
     click.echo(doc.text)
 
 
+# -- analyze / claims --------------------------------------------------------
+
+
+@cli.command()
+@click.argument("doc_ids", nargs=-1)
+@click.option("--all", "all_docs", is_flag=True, help="Re-analyse every stored document.")
+@pass_state
+def analyze(state: State, doc_ids: tuple[str, ...], all_docs: bool) -> None:
+    """Re-run claim extraction (after an upgrade or a configuration change)."""
+    if not doc_ids and not all_docs:
+        raise click.UsageError("name document ids, or use --all")
+    ledger = state.ledger
+    ids = None if all_docs else list(doc_ids)
+    total = len(ledger.documents()) if all_docs else len(doc_ids)
+    bar = Progress(total, "Analysing", state.quiet)
+    try:
+        n = ledger.analyze(ids, on_progress=bar.step)
+    finally:
+        bar.close()
+    status(f"{n} documents analysed", state.quiet)
+
+
+@cli.group(cls=DefaultGroup)
+def claims() -> None:
+    """Extracted claims (default: list)."""
+
+
+CLAIM_COLUMNS = ["id", "outlet", "published", "speaker_name", "cue", "kind", "modality", "text"]
+
+
+@claims.command("list")
+@click.option("--doc", help="Only claims of this document (id or prefix).")
+@click.option("--speaker", help="Speaker entity id, or part of a speaker's name.")
+@click.option("--modality", type=click.Choice(["asserted", "hedged", "speculative", "denied", "question", "other"]))
+@click.option("--kind", type=click.Choice(["direct_quote", "indirect", "according_to", "assertion", "other"]))
+@click.option("--outlet", help="Only claims from this outlet.")
+@click.option("--search", "text", help="Full-text query over claims (FTS5 syntax).")
+@click.option("--attributed", is_flag=True, help="Leave out the documents' own assertions.")
+@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--offset", type=int, default=0)
+@output_options
+@pass_state
+def claims_list(state: State, fmt: str, **filters: Any) -> None:
+    """List claims: who says what, how, and how sure."""
+    import sqlite3
+
+    from claimledger.models import ClaimQuery
+
+    q = ClaimQuery(attributed_only=filters.pop("attributed"), **filters)
+    try:
+        rows = state.ledger.claims(q)
+    except sqlite3.OperationalError as exc:
+        raise click.ClickException(f"bad search query {q.text!r}: {exc}") from exc
+    click.echo(render(rows, CLAIM_COLUMNS, fmt, {"text": 70, "speaker_name": 24, "cue": 16}))
+
+
+@claims.command("show")
+@click.argument("claim_id")
+@pass_state
+def claims_show(state: State, claim_id: str) -> None:
+    """One claim as JSON: span, speaker, cue, modality, figures and dates."""
+    import json
+
+    rec = state.ledger.claim(claim_id)
+    if rec is None:
+        raise click.ClickException(f"no claim with id {claim_id!r}")
+    click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+
+
 # -- search / export / demo --------------------------------------------------
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from claimledger.models import AddOptions, AddResult, Document
+from claimledger.models import AddOptions, AddResult, ClaimQuery, Document
 from claimledger.registry import Config
 from claimledger.store import documents as docstore
 from claimledger.store.db import DEFAULT_DB, connect
@@ -80,6 +80,23 @@ class Ledger:
 
     def search(self, query: str, limit: int = 50) -> list[tuple[Document, str]]:
         return docstore.search(self.conn, query, limit)
+
+    def analyze(self, doc_ids: list[str] | None = None, on_progress: Any = None) -> int:
+        """Re-run claim extraction over stored documents (all when ``doc_ids`` is None)."""
+        from claimledger.extract.pipeline import analyze
+
+        return analyze(self.conn, doc_ids, self.config, on_progress)
+
+    def claims(self, query: ClaimQuery | None = None) -> list[dict[str, Any]]:
+        """Claims as export-contract dicts, filtered by ``query``."""
+        from claimledger.extract.store import find_claims
+
+        return find_claims(self.conn, query or ClaimQuery())
+
+    def claim(self, claim_id: str) -> dict[str, Any] | None:
+        from claimledger.extract.store import get_claim
+
+        return get_claim(self.conn, claim_id)
 
     # -- export -------------------------------------------------------------
 

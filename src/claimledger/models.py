@@ -187,3 +187,18 @@ class DateRef:
             "value": self.value,
             "precision": self.precision,
         }
+
+
+@dataclass
+class ClaimQuery:
+    """Filters for listing claims; every field narrows the result."""
+
+    doc: str | None = None
+    speaker: str | None = None  # entity id, or a name matched against speaker names
+    modality: str | None = None
+    kind: str | None = None
+    outlet: str | None = None
+    text: str | None = None  # full-text query (FTS5 syntax)
+    attributed_only: bool = False
+    limit: int | None = 100
+    offset: int = 0

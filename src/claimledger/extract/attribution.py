@@ -348,6 +348,10 @@ class RuleAttribution:
             if obj is not None and (obj.lemma_.lower() in _ESTIMATE_OBJECTS or numeric) and _can_speak(subj):
                 ref = speakers.from_subject(subj)
                 return Attribution(ref, _cue_text(v), v.idx, "indirect", (unit.start, unit.end), cue_lemma=lemma)
+        if lemma == "convince" and passive and subj is not None and _can_speak(subj):
+            # "X is convinced (that) ...": the subject holds the belief
+            return Attribution(speakers.from_subject(subj), _cue_text(v), v.idx, "indirect",
+                               self._content_span(v, unit), cue_lemma="believe")  # fmt: skip
         if lemma == "make" and any(c.lower_ == "clear" for c in v.children) and subj is not None:
             comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
             if comp is not None and _can_speak(subj):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimledger.models import DateRef, Quantity
+from claimledger.models import ClaimQuery, DateRef, Quantity
 
 
 @dataclass
@@ -107,3 +107,49 @@ def export_claims(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         "SELECT c.* FROM claims c JOIN documents d ON d.id = c.doc ORDER BY d.rowid, c.seq"
     ):
         yield row_to_export(row)
+
+
+def find_claims(conn: sqlite3.Connection, q: ClaimQuery) -> list[dict[str, Any]]:
+    sql = "SELECT c.*, d.outlet, d.published FROM claims c JOIN documents d ON d.id = c.doc"
+    where, args = [], []  # type: ignore[var-annotated]
+    if q.text:
+        sql += " JOIN claims_fts f ON f.rowid = c.rowid"
+        where.append("claims_fts MATCH ?")
+        args.append(q.text)
+    if q.doc:
+        where.append("(c.doc = ? OR substr(c.doc, 1, ?) = ?)")
+        args += [q.doc, len(q.doc), q.doc]
+    if q.speaker:
+        where.append("(c.speaker = ? OR c.speaker_name LIKE ? OR c.speaker_text LIKE ?)")
+        args += [q.speaker, f"%{q.speaker}%", f"%{q.speaker}%"]
+    for col, val in (("c.modality", q.modality), ("c.kind", q.kind), ("d.outlet", q.outlet)):
+        if val:
+            where.append(f"{col} = ?")
+            args.append(val)
+    if q.attributed_only:
+        where.append("c.kind != 'assertion'")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY COALESCE(d.published, '9999'), d.rowid, c.seq"
+    if q.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [q.limit, q.offset]
+    out = []
+    for row in conn.execute(sql, args):
+        rec = row_to_export(row)
+        rec["outlet"], rec["published"] = row["outlet"], row["published"]
+        out.append(rec)
+    return out
+
+
+def get_claim(conn: sqlite3.Connection, claim_id: str) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT c.*, d.outlet, d.published FROM claims c JOIN documents d ON d.id = c.doc"
+        " WHERE c.id = ? OR substr(c.id, 1, ?) = ? LIMIT 2",
+        (claim_id, len(claim_id), claim_id),
+    ).fetchall()
+    if len(row) != 1:
+        return None
+    rec = row_to_export(row[0])
+    rec["outlet"], rec["published"] = row[0]["outlet"], row[0]["published"]
+    return rec
