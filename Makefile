@@ -41,7 +41,7 @@ typecheck: $(STAMP)
 check: lint typecheck test
 
 lock: $(STAMP)
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v -i '^en.core.web' > requirements.lock
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v -i -E "^(en.core.web|pip==)" > requirements.lock
 
 clean:
 	rm -rf demo-output .pytest_cache .mypy_cache .ruff_cache build *.egg-info

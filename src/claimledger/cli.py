@@ -276,7 +276,8 @@ def demo(state: State, out_dir: str) -> None:
     for name, path in res.outputs.items():
         click.echo(f"{name.split('.')[-1].upper() + ' briefing:':<10}{path}")
     click.echo(f"Browse:   claimledger --db {res.db} docs")
-    click.echo(f"Serve:    claimledger --db {res.db} serve")
+    if "serve" in cli.commands:
+        click.echo(f"Serve:    claimledger --db {res.db} serve")
     if not res.add.ok:
         sys.exit(1)
 

@@ -250,6 +250,11 @@ TWO_LEVEL_SUFFIXES = frozenset(words("co com org net gov ac edu ne or go"))
 HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "en.", "english.", "eng.", "edition.")
 
 
+def is_list_heading(line: str) -> bool:
+    """A heading over a block of links ("Related articles", "Most popular")."""
+    return bool(_RELATED_WHOLE.match(line))
+
+
 def boilerplate_kind(line: str, raw: str) -> str | None:
     """Why ``line`` (markup removed; ``raw`` as captured) is page furniture, or None."""
     n = len(line)

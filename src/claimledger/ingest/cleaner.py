@@ -93,7 +93,7 @@ _BYLINE = re.compile(
     re.I,
 )
 _REPORTING_BY = re.compile(
-    r"^\(?(?:reporting|written|additional reporting) by\s+(?P<rest>[^;)]+)", re.I
+    r"^\(?(?:reporting|written|additional reporting|interview|interviewed|text|words) by\s+(?P<rest>[^;)]+)", re.I
 )
 # "NORTHWICK (Harbour Wire) - ..." opens a wire story and names the agency.
 _WIRE_DATELINE = re.compile(
@@ -225,6 +225,14 @@ def _byline(line: str) -> tuple[str, str | None] | None:
                 break
     author = _person_list(rest)
     return (author, published) if author else None
+
+
+def _list_item(line: str) -> bool:
+    """A headline-like line under a link-list heading: a bullet, or short with no full stop."""
+    t = line.strip()
+    if re.match(r"^[-•*–·»›]\s+\S", t):
+        return True
+    return len(t.split()) <= 20 and not _ends_terminal(t)
 
 
 def _meta_parts(line: str) -> list[tuple[str, str]] | None:
@@ -418,6 +426,7 @@ class TextCleaner:
 
     def _strip_furniture(self, units: list[_Unit], st: _State, full: bool) -> list[_Unit]:
         kept: list[_Unit] = []
+        in_list = False
         i = 0
         while i < len(units):
             u = units[i]
@@ -438,7 +447,12 @@ class TextCleaner:
             if full and not kept and st.url is None and (bare := _BARE_URL.match(u.text)):
                 st.url = bare.group(1)
                 st.drop(u)
-            elif not self._furniture(u, st):
+            elif in_list and _list_item(u.text):
+                st.drop(u)  # an item of a "Related articles" / "Most popular" block
+            elif self._furniture(u, st):
+                in_list = bool(bp.is_list_heading(u.text))
+            else:
+                in_list = False
                 kept.append(u)
             i += 1
         return kept
@@ -540,7 +554,7 @@ class TextCleaner:
             if len(t) < 300 and bp.CONTRIBUTED.search(t):
                 st.drop(u)
                 continue
-            if i >= n - 3 and len(t) < 120:
+            if i >= n - 4 and len(t) < 120:
                 m = _SIGN_OFF.match(t)
                 if m and _is_person(m.group("name")):
                     st.author = st.author or m.group("name")
@@ -548,7 +562,9 @@ class TextCleaner:
                     st.drop(u)
                     continue
                 m = _REPORTING_BY.match(t)
-                if m and (who := _person_list(m.group("rest"))):
+                # "Interview by Jane Roe. This interview has been edited." -> Jane Roe
+                rest = re.split(r"\.\s+(?=[A-Z][a-z]+\s+[a-z])", m.group("rest"))[0] if m else ""
+                if m and (who := _person_list(rest.rstrip(". "))):
                     st.author = st.author or who
                     st.drop(u)
                     continue
