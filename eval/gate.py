@@ -167,11 +167,15 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
                 matched_pred.update(p["id"] for p in hits)
                 if any(speaker_match(gc["speaker"], p, aliases) for p in hits):
                     sc.attribution.tp += 1
-                    good_pred.update(p["id"] for p in hits if speaker_match(gc["speaker"], p, aliases))
+                    good_pred.update(
+                        p["id"] for p in hits if speaker_match(gc["speaker"], p, aliases)
+                    )
                 else:
                     sc.attribution.fn += 1
                     got = [(p.get("speaker_name"), p["kind"]) for p in hits]
-                    sc.errors.append(f"{key}: speaker for {gc['anchor']!r}: {got} != {gc['speaker']!r}")
+                    sc.errors.append(
+                        f"{key}: speaker for {gc['anchor']!r}: {got} != {gc['speaker']!r}"
+                    )
             # quantities and dates: gold items found among predictions overlapping their text
             for kind, counts in (("quantities", sc.quantities), ("dates", sc.dates)):
                 for gq in gc.get(kind, []):
@@ -180,24 +184,30 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
                     for p in preds:
                         for pq in p[kind]:
                             ps, pe = _pred_span(text, pq, p)
-                            if any(ps < oe and os_ < pe for os_, oe in occ) and _item_eq(kind, gq, pq):
+                            if any(ps < oe and os_ < pe for os_, oe in occ) and _item_eq(
+                                kind, gq, pq
+                            ):
                                 found = True
                     if found:
                         counts.tp += 1
                     else:
                         counts.fn += 1
-                        sc.errors.append(f"{key}: {kind[:-1]} {gq['text']!r}={gq.get('value')} not found")
+                        sc.errors.append(
+                            f"{key}: {kind[:-1]} {gq['text']!r}={gq.get('value')} not found"
+                        )
         # precision: attributed predictions that match no gold claim with that speaker
         title = doc.get("title") or ""
         for p in preds:
             if title and p["start"] == 0 and text.startswith(title) and p["end"] <= len(title) + 1:
                 continue  # headlines are not annotated in the gold files
             covers_gold = any(p["start"] <= a and b <= p["end"] for a, b in gold_spans)
-            if p.get("speaker_name") is not None or (p["kind"] != "assertion" and covers_gold):
-                if p["id"] not in good_pred:
-                    sc.attribution.fp += 1
-                    if covers_gold or p.get("speaker_name"):
-                        sc.errors.append(f"{key}: extra/wrong attribution {p.get('speaker_name')!r}: {p['text'][:70]!r}")
+            scored = p.get("speaker_name") is not None or (p["kind"] != "assertion" and covers_gold)
+            if scored and p["id"] not in good_pred:
+                sc.attribution.fp += 1
+                if covers_gold or p.get("speaker_name"):
+                    sc.errors.append(
+                        f"{key}: extra/wrong attribution {p.get('speaker_name')!r}: {p['text'][:70]!r}"
+                    )
             if p["id"] not in matched_pred and p.get("speaker_name") is not None:
                 sc.span.fp += 1
             if covers_gold:
@@ -248,7 +258,9 @@ def run_corpus(name: str, folder: Path) -> Score:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--update", action="store_true", help="pin floors at the current figures")
     ap.add_argument("--errors", action="store_true", help="list every mismatch")
     args = ap.parse_args(argv)

@@ -28,7 +28,9 @@ def texts_for_bench(repeat: int) -> list[str]:
     folders = [sample_dir()] + ([SEEDS] if SEEDS.is_dir() else [])
     with tempfile.TemporaryDirectory() as tmp, Ledger(Path(tmp) / "b.db") as led:
         for f in folders:
-            led.add([str(p) for p in f.iterdir() if p.name != "README.md"], AddOptions(analyze=False))
+            led.add(
+                [str(p) for p in f.iterdir() if p.name != "README.md"], AddOptions(analyze=False)
+            )
         docs = led.documents()
     base = [d.text for d in docs]
     # vary each copy a little so nothing is cached by content
@@ -48,7 +50,10 @@ def bench_extraction(repeat: int) -> None:
     nlp = load_nlp()
     list(nlp.pipe(texts[:4]))  # warm up
     analyzer = Analyzer()
-    docs = [Document(origin=f"bench{i}", text=t, id=f"b{i}", published="2025-01-15") for i, t in enumerate(texts)]
+    docs = [
+        Document(origin=f"bench{i}", text=t, id=f"b{i}", published="2025-01-15")
+        for i, t in enumerate(texts)
+    ]
 
     rounds = 3
     bare, full = [], []

@@ -38,14 +38,38 @@ def test_seed_corpus_meets_floors(seeds_dir: Path) -> None:
 def test_scorer_counts_a_wrong_speaker_as_a_miss() -> None:
     """The gate itself must be able to fail: a wrong speaker is not a match."""
     export = {
-        "documents": [{"id": "d", "origin": "x/a.txt", "text": "Anna Berg said the dam holds.", "title": None}],
+        "documents": [
+            {"id": "d", "origin": "x/a.txt", "text": "Anna Berg said the dam holds.", "title": None}
+        ],
         "claims": [
-            {"id": "c", "doc": "d", "start": 0, "end": 29, "text": "Anna Berg said the dam holds.",
-             "speaker_name": "Carl Berg", "kind": "indirect", "quantities": [], "dates": []}
+            {
+                "id": "c",
+                "doc": "d",
+                "start": 0,
+                "end": 29,
+                "text": "Anna Berg said the dam holds.",
+                "speaker_name": "Carl Berg",
+                "kind": "indirect",
+                "quantities": [],
+                "dates": [],
+            }
         ],
     }
-    gold = {"documents": {"a.txt": {"meta": {}, "claims": [
-        {"anchor": "the dam holds", "speaker": "Anna Berg", "quantities": [], "dates": []}]}}}
+    gold = {
+        "documents": {
+            "a.txt": {
+                "meta": {},
+                "claims": [
+                    {
+                        "anchor": "the dam holds",
+                        "speaker": "Anna Berg",
+                        "quantities": [],
+                        "dates": [],
+                    }
+                ],
+            }
+        }
+    }
     sc = gate.score(export, gold)
     assert sc.attribution.tp == 0 and sc.attribution.fn == 1
     export["claims"][0]["speaker_name"] = "Anna Berg"

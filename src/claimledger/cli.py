@@ -4,7 +4,6 @@ library function; data goes to stdout, progress and status to stderr."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -37,10 +36,21 @@ pass_state = click.make_pass_decorator(State)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", envvar="CLAIMLEDGER_DB", default=None, metavar="PATH",
-              help="Ledger file [env CLAIMLEDGER_DB; default ./claimledger.db].")
-@click.option("--config", "config", type=click.Path(exists=True, dir_okay=False), default=None,
-              envvar="CLAIMLEDGER_CONFIG", help="TOML file choosing stage implementations.")
+@click.option(
+    "--db",
+    envvar="CLAIMLEDGER_DB",
+    default=None,
+    metavar="PATH",
+    help="Ledger file [env CLAIMLEDGER_DB; default ./claimledger.db].",
+)
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    envvar="CLAIMLEDGER_CONFIG",
+    help="TOML file choosing stage implementations.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or status lines.")
 @click.version_option(__version__, prog_name="claimledger")
 @click.pass_context
@@ -58,14 +68,30 @@ def cli(ctx: click.Context, db: str | None, config: str | None, quiet: bool) -> 
 @click.option("--outlet", help="Set the outlet of every added document.")
 @click.option("--published", help="Set the publication date (ISO 8601) of every added document.")
 @click.option("--title", help="Set the title of every added document.")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse inputs larger than this.")
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse inputs larger than this.",
+)
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per URL.")
 @click.option("--no-analyze", is_flag=True, help="Store documents only; run `analyze` later.")
-@click.option("--no-follow", is_flag=True, help="Do not fetch the articles that feed entries link to.")
+@click.option(
+    "--no-follow", is_flag=True, help="Do not fetch the articles that feed entries link to."
+)
 @pass_state
-def add(state: State, inputs: tuple[str, ...], outlet: str | None, published: str | None,
-        title: str | None, max_bytes: int, timeout: float, no_analyze: bool, no_follow: bool) -> None:
+def add(
+    state: State,
+    inputs: tuple[str, ...],
+    outlet: str | None,
+    published: str | None,
+    title: str | None,
+    max_bytes: int,
+    timeout: float,
+    no_analyze: bool,
+    no_follow: bool,
+) -> None:
     """Add articles: files, folders, globs, - (stdin), URLs, RSS/Atom feeds.
 
     Formats: .txt/.md, .html/.htm, .json/.jsonl (title, text or html, url,
@@ -82,10 +108,18 @@ def add(state: State, inputs: tuple[str, ...], outlet: str | None, published: st
     def on_failure(f: Failure) -> None:
         click.echo(f"claimledger: skipped {f.origin}: {f.reason}", err=True)
 
-    opts = AddOptions(outlet=outlet, published=published, title=title, max_bytes=max_bytes,
-                      timeout=timeout, analyze=not no_analyze, follow_feeds=not no_follow,
-                      on_total=on_total, on_progress=lambda _o: bar and bar.step(),
-                      on_failure=on_failure)
+    opts = AddOptions(
+        outlet=outlet,
+        published=published,
+        title=title,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        analyze=not no_analyze,
+        follow_feeds=not no_follow,
+        on_total=on_total,
+        on_progress=lambda _o: bar and bar.step(),
+        on_failure=on_failure,
+    )
     try:
         result = state.ledger.add(list(inputs), opts)
     except ValueError as exc:
@@ -135,8 +169,18 @@ def docs_show(state: State, doc_id: str, as_json: bool) -> None:
 
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
         return
-    for key in ("id", "origin", "url", "outlet", "author", "title", "published", "language",
-                "duplicate_of", "flags"):
+    for key in (
+        "id",
+        "origin",
+        "url",
+        "outlet",
+        "author",
+        "title",
+        "published",
+        "language",
+        "duplicate_of",
+        "flags",
+    ):
         val = getattr(doc, key)
         click.echo(f"{key:>12}: {', '.join(val) if isinstance(val, list) else (val or '')}")
     click.echo("")
@@ -176,8 +220,13 @@ CLAIM_COLUMNS = ["id", "outlet", "published", "speaker_name", "cue", "kind", "mo
 @claims.command("list")
 @click.option("--doc", help="Only claims of this document (id or prefix).")
 @click.option("--speaker", help="Speaker entity id, or part of a speaker's name.")
-@click.option("--modality", type=click.Choice(["asserted", "hedged", "speculative", "denied", "question", "other"]))
-@click.option("--kind", type=click.Choice(["direct_quote", "indirect", "according_to", "assertion", "other"]))
+@click.option(
+    "--modality",
+    type=click.Choice(["asserted", "hedged", "speculative", "denied", "question", "other"]),
+)
+@click.option(
+    "--kind", type=click.Choice(["direct_quote", "indirect", "according_to", "assertion", "other"])
+)
 @click.option("--outlet", help="Only claims from this outlet.")
 @click.option("--search", "text", help="Full-text query over claims (FTS5 syntax).")
 @click.option("--attributed", is_flag=True, help="Leave out the documents' own assertions.")
@@ -229,15 +278,31 @@ def search(state: State, query: str, limit: int, fmt: str) -> None:
     except sqlite3.OperationalError as exc:
         raise click.ClickException(f"bad search query {query!r}: {exc}") from exc
     rows = [{**d.to_dict(with_text=False), "snippet": snip} for d, snip in hits]
-    click.echo(render(rows, ["id", "outlet", "published", "title", "snippet"], fmt,
-                      {"title": 40, "snippet": 70}))
+    click.echo(
+        render(
+            rows,
+            ["id", "outlet", "published", "title", "snippet"],
+            fmt,
+            {"title": 40, "snippet": 70},
+        )
+    )
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json",
-              show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write here instead of stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "csv"]),
+    default="json",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write here instead of stdout.",
+)
 @pass_state
 def export(state: State, fmt: str, output: str | None) -> None:
     """Export the ledger (JSON follows the claimledger-export/1 contract)."""
@@ -250,8 +315,14 @@ def export(state: State, fmt: str, output: str | None) -> None:
 
 
 @cli.command()
-@click.option("--dir", "out_dir", default="demo-output", show_default=True,
-              type=click.Path(file_okay=False), help="Where the demo writes its files.")
+@click.option(
+    "--dir",
+    "out_dir",
+    default="demo-output",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where the demo writes its files.",
+)
 @pass_state
 def demo(state: State, out_dir: str) -> None:
     """Run the main job on the bundled sample corpus and say where the output is."""
@@ -263,8 +334,11 @@ def demo(state: State, out_dir: str) -> None:
         nonlocal bar
         bar = Progress(n, "Adding sample corpus", state.quiet)
 
-    opts = AddOptions(on_total=on_total, on_progress=lambda _o: bar and bar.step(),
-                      on_failure=lambda f: click.echo(f"claimledger: skipped {f.origin}: {f.reason}", err=True))
+    opts = AddOptions(
+        on_total=on_total,
+        on_progress=lambda _o: bar and bar.step(),
+        on_failure=lambda f: click.echo(f"claimledger: skipped {f.origin}: {f.reason}", err=True),
+    )
     try:
         res = run_demo(out_dir, opts)
     finally:

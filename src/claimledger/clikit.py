@@ -29,13 +29,20 @@ class DefaultGroup(click.Group):
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--json / --csv / --table (default), shared by every listing command."""
-    func = click.option("--table", "fmt", flag_value="table", default=True, help="Aligned text table (default).")(func)
+    func = click.option(
+        "--table", "fmt", flag_value="table", default=True, help="Aligned text table (default)."
+    )(func)
     func = click.option("--csv", "fmt", flag_value="csv", help="CSV on stdout.")(func)
     func = click.option("--json", "fmt", flag_value="json", help="JSON on stdout.")(func)
     return func
 
 
-def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, widths: dict[str, int] | None = None) -> str:
+def render(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: str,
+    widths: dict[str, int] | None = None,
+) -> str:
     """Rows as a table, CSV or JSON; data always goes to stdout."""
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=2)

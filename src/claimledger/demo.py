@@ -29,9 +29,7 @@ def run_demo(out_dir: str | Path, options: AddOptions | None = None) -> DemoResu
     db = out / "claimledger.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    inputs = sorted(
-        str(p) for p in sample_dir().iterdir() if p.is_file() and p.name != "README.md"
-    )
+    inputs = sorted(str(p) for p in sample_dir().iterdir() if p.is_file() and p.name != "README.md")
     with Ledger(db) as ledger:
         result = ledger.add(inputs, options or AddOptions())
         export = out / "export.json"

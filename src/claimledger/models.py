@@ -134,7 +134,9 @@ class AddResult:
         return not self.failed
 
     def summary(self) -> str:
-        near = f" ({len(self.near_duplicates)} marked near-duplicate)" if self.near_duplicates else ""
+        near = (
+            f" ({len(self.near_duplicates)} marked near-duplicate)" if self.near_duplicates else ""
+        )
         return (
             f"{len(self.added)} added{near}, {len(self.duplicates)} duplicates, "
             f"{len(self.failed)} failed"

@@ -15,6 +15,7 @@ name per stage.
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,10 +81,8 @@ def _import_for(name: str) -> None:
 
 def get(name: str) -> Callable[..., Any]:
     """Return the factory registered under ``name``; a clear error if unknown."""
-    try:
+    with contextlib.suppress(ImportError):
         _import_for(name)
-    except ImportError:
-        pass
     try:
         return stages.get(name)
     except catalogue.RegistryError as exc:

@@ -43,24 +43,117 @@ _IT_PASSIVE = re.compile(
     r"(?P<v>reported|said|believed|thought|claimed|alleged|rumou?red|understood|estimated)\b",
     re.I,
 )
-_ESTIMATE_VERBS = {"up", "raise", "revise", "lower", "increase", "reduce", "double", "put", "set", "place",
-                   "count", "tally", "record", "register", "number"}
+_ESTIMATE_VERBS = {
+    "up",
+    "raise",
+    "revise",
+    "lower",
+    "increase",
+    "reduce",
+    "double",
+    "put",
+    "set",
+    "place",
+    "count",
+    "tally",
+    "record",
+    "register",
+    "number",
+}
 _ESTIMATE_OBJECTS = {"number", "figure", "estimate", "toll", "count", "tally", "total"}
 _MODALS = {"can", "could", "may", "might", "must", "should", "would"}
 # Common nouns that can head a speaker phrase ("officials said", "the ministry said").
 _SPEAKER_NOUNS = {
-    "official", "government", "ministry", "minister", "service", "agency", "military", "army",
-    "intelligence", "police", "authority", "spokesperson", "spokesman", "spokeswoman", "office",
-    "department", "administration", "leadership", "command", "committee", "council", "court",
-    "company", "firm", "union", "party", "group", "organisation", "organization", "alliance",
-    "embassy", "observer", "analyst", "expert", "witness", "resident", "source", "team", "team",
-    "capital", "side", "country", "state", "regime", "kremlin", "politician", "lawmaker",
-    "inspectorate", "hospital", "mayor", "people", "family", "worker", "staff", "board",
-    "representative", "leader", "head", "chief", "director", "officer", "commander", "journalist",
-    "blogger", "member", "operator", "owner", "manager", "engineer", "scientist", "researcher",
+    "official",
+    "government",
+    "ministry",
+    "minister",
+    "service",
+    "agency",
+    "military",
+    "army",
+    "intelligence",
+    "police",
+    "authority",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "office",
+    "department",
+    "administration",
+    "leadership",
+    "command",
+    "committee",
+    "council",
+    "court",
+    "company",
+    "firm",
+    "union",
+    "party",
+    "group",
+    "organisation",
+    "organization",
+    "alliance",
+    "embassy",
+    "observer",
+    "analyst",
+    "expert",
+    "witness",
+    "resident",
+    "source",
+    "team",
+    "capital",
+    "side",
+    "country",
+    "state",
+    "regime",
+    "kremlin",
+    "politician",
+    "lawmaker",
+    "inspectorate",
+    "hospital",
+    "mayor",
+    "people",
+    "family",
+    "worker",
+    "staff",
+    "board",
+    "representative",
+    "leader",
+    "head",
+    "chief",
+    "director",
+    "officer",
+    "commander",
+    "journalist",
+    "blogger",
+    "member",
+    "operator",
+    "owner",
+    "manager",
+    "engineer",
+    "scientist",
+    "researcher",
 }
-_NON_AGENTS = {"visit", "move", "decision", "step", "event", "situation", "war", "fact", "idea",
-               "deal", "trip", "meeting", "summit", "attack", "fire", "incident", "change"}
+_NON_AGENTS = {
+    "visit",
+    "move",
+    "decision",
+    "step",
+    "event",
+    "situation",
+    "war",
+    "fact",
+    "idea",
+    "deal",
+    "trip",
+    "meeting",
+    "summit",
+    "attack",
+    "fire",
+    "incident",
+    "change",
+}
 _BELIEF_ADJ = {"convinced", "certain", "sure", "adamant", "confident"}
 _QA_Q = re.compile(r"^(?:q|question)\s*[:.]\s*", re.I)
 _QA_A = re.compile(r"^(?:a|answer)\s*[:.]\s*", re.I)
@@ -103,9 +196,11 @@ def _quote_coverage(unit: Unit, text: str) -> float:
 
 
 def _subject(verb: Any) -> Any:
-    for c in verb.children:
-        if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-            return c
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    if subjects:
+        # "the expert on X Fyodor Y is convinced" parses as two subjects: prefer the name
+        named = [c for c in subjects if c.ent_type_ == "PERSON"]
+        return named[-1] if named else subjects[0]
     # "X, who ..., said" / conjoined verbs share the subject of the first verb
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)
@@ -179,12 +274,16 @@ class RuleAttribution:
 
     # -- one unit -----------------------------------------------------------
 
-    def _attribute(self, doc: Any, unit: Unit, speakers: DocSpeakers, title: str | None) -> ClaimDraft | None:
+    def _attribute(
+        self, doc: Any, unit: Unit, speakers: DocSpeakers, title: str | None
+    ) -> ClaimDraft | None:
         text = doc.text
         utext = unit.text(text)
         if unit.kind == "title":
             m = _HEADLINE.match(utext)
-            if m and _looks_like_name(doc, unit.start + m.start("name"), unit.start + m.end("name")):
+            if m and _looks_like_name(
+                doc, unit.start + m.start("name"), unit.start + m.end("name")
+            ):
                 a, b = unit.start + m.start("name"), unit.start + m.end("name")
                 name = speakers.full_name(_clean_name(m.group("name")))
                 ref = SpeakerRef(text[a:b], a, b, name, "PERSON")
@@ -250,7 +349,9 @@ class RuleAttribution:
                  and a.speaker.name and not a.speaker.pronoun]  # fmt: skip
         if acc and verbs and acc[0].speaker is not None and acc[0].cue_start is not None:
             v = verbs[0]
-            if v.cue_start is not None and not (v.content and v.content[0] <= acc[0].cue_start < v.content[1]):
+            if v.cue_start is not None and not (
+                v.content and v.content[0] <= acc[0].cue_start < v.content[1]
+            ):
                 v.via = [acc[0].speaker, *v.via]
                 return v
         # "A said B reported ...": B is the source, A the intermediary
@@ -299,7 +400,9 @@ class RuleAttribution:
         content = (min(phrase_end + 1, unit.end), unit.end)
         if content[0] <= t.idx:
             content = (unit.start, t.idx)
-        return Attribution(ref, "according to", t.idx, "according_to", content, via, cue_lemma="according")
+        return Attribution(
+            ref, "according to", t.idx, "according_to", content, via, cue_lemma="according"
+        )
 
     def _report_author(self, noun: Any) -> Any:
         for c in noun.children:
@@ -338,16 +441,24 @@ class RuleAttribution:
         return Attribution(ref, f"in {holder.text} {t.text}", prep.idx, "indirect",
                            (min(end_phrase + 1, unit.end), unit.end), cue_lemma="view")  # fmt: skip
 
-    def _verb_cue(self, v: Any, unit: Unit, speakers: DocSpeakers, coverage: float) -> Attribution | None:
+    def _verb_cue(
+        self, v: Any, unit: Unit, speakers: DocSpeakers, coverage: float
+    ) -> Attribution | None:
         lemma = v.lemma_.lower()
         passive = any(c.dep_ == "auxpass" for c in v.children)
         subj = _subject(v)
         if lemma in _ESTIMATE_VERBS and not passive and subj is not None:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             numeric = obj is not None and any(t.like_num for t in obj.subtree)
-            if obj is not None and (obj.lemma_.lower() in _ESTIMATE_OBJECTS or numeric) and _can_speak(subj):
+            if (
+                obj is not None
+                and (obj.lemma_.lower() in _ESTIMATE_OBJECTS or numeric)
+                and _can_speak(subj)
+            ):
                 ref = speakers.from_subject(subj)
-                return Attribution(ref, _cue_text(v), v.idx, "indirect", (unit.start, unit.end), cue_lemma=lemma)
+                return Attribution(
+                    ref, _cue_text(v), v.idx, "indirect", (unit.start, unit.end), cue_lemma=lemma
+                )
         if lemma == "convince" and passive and subj is not None and _can_speak(subj):
             # "X is convinced (that) ...": the subject holds the belief
             return Attribution(speakers.from_subject(subj), _cue_text(v), v.idx, "indirect",
@@ -364,18 +475,34 @@ class RuleAttribution:
             c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in v.children
         ):
             return None  # "should X respond", "if X says": hypothetical, not a report
-        idiom = (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in v.children)) or (
-            lemma == "speak" and any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in v.children)
+        idiom = (
+            lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in v.children)
+        ) or (
+            lemma == "speak"
+            and any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in v.children)
         )
-        if lemma in WEAK_REPORTING and not idiom and not any(c.dep_ in {"ccomp", "parataxis"} for c in v.children) and coverage < 0.3 and not _is_trailing_cue(v, unit):
-            # "added a lane" is not speech; "adding that ..." and "X, he added" are
-            if not (lemma == "add" and v.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "ccomp" for c in v.children)):
-                if not (lemma == "put" and passive):
-                    return None
+        has_clause = any(c.dep_ in {"ccomp", "parataxis"} for c in v.children)
+        # "added a lane" is not speech; "adding that ...", "X, he added" and "put it" are
+        if lemma in WEAK_REPORTING and not (
+            idiom
+            or has_clause
+            or coverage >= 0.3
+            or (lemma == "put" and passive)
+            or _is_trailing_cue(v, unit)
+        ):
+            return None
         trailing = _is_trailing_cue(v, unit)
         after = [t for t in v.doc[v.i + 1 :] if t.idx < unit.end and not t.is_punct]
-        strong = (lemma not in WEAK_REPORTING and lemma not in EVIDENTIAL_VERBS and len(after) >= 4) or idiom
-        if not _has_content(v) and coverage < 0.3 and v.dep_ not in {"parataxis"} and not trailing and not strong:
+        strong = (
+            lemma not in WEAK_REPORTING and lemma not in EVIDENTIAL_VERBS and len(after) >= 4
+        ) or idiom
+        if (
+            not _has_content(v)
+            and coverage < 0.3
+            and v.dep_ not in {"parataxis"}
+            and not trailing
+            and not strong
+        ):
             return None
         neg = any(c.dep_ == "neg" for c in v.children)
         cue = _cue_text(v)
@@ -388,7 +515,9 @@ class RuleAttribution:
                 return Attribution(speakers.from_subject(agent), cue, v.idx, "indirect", content,
                                    negated_cue=neg, cue_lemma=lemma)  # fmt: skip
             # impersonal: the source comes from context (filled in later) or stays vague
-            return Attribution(None, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)
+            return Attribution(
+                None, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
+            )
         if subj is None:
             # participle: "..., adding that ..." shares the main verb's subject
             if v.dep_ in {"advcl", "xcomp", "conj"} and v.head is not v:
@@ -401,10 +530,14 @@ class RuleAttribution:
             toks = list(subj.subtree)
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
             ref = SpeakerRef(unit_text(v.doc, a, b), a, b, None, "VAGUE")
-            return Attribution(ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)
+            return Attribution(
+                ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
+            )
         if subj.lower_ in {"it", "there", "this", "that", "which", "what"}:
             if subj.lower_ == "it" and passive:
-                return Attribution(None, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)
+                return Attribution(
+                    None, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
+                )
             return None
         if subj.lower_ in PRONOUNS_FIRST and unit.kind != "title":
             # "I believe" outside a quote: the speaker of the surrounding answer
@@ -420,13 +553,15 @@ class RuleAttribution:
             by = self._report_author(subj)
             if by is not None:
                 ref = speakers.from_subject(by)
-                return Attribution(ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)
+                return Attribution(
+                    ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
+                )
         ref = speakers.from_subject(subj)
         kind = "direct_quote" if coverage >= 0.3 else "indirect"
         return Attribution(ref, cue, v.idx, kind, content, negated_cue=neg, cue_lemma=lemma)
 
     def _adj_cue(self, t: Any, unit: Unit, speakers: DocSpeakers) -> Attribution | None:
-        """"X is convinced (that) ...", "..., the expert is convinced." """
+        """ "X is convinced (that) ...", "..., the expert is convinced." """
         be = t.head
         if t.dep_ != "acomp" or be.lemma_ != "be":
             return None
@@ -442,7 +577,9 @@ class RuleAttribution:
             content = (unit.start, max(unit.start, min(x.idx for x in subj.subtree) - 2))
         else:
             return None
-        return Attribution(ref, f"{be.text} {t.text}", be.idx, "indirect", content, cue_lemma="believe")
+        return Attribution(
+            ref, f"{be.text} {t.text}", be.idx, "indirect", content, cue_lemma="believe"
+        )
 
     def _content_span(self, v: Any, unit: Unit) -> tuple[int, int]:
         quotes = [q.inner for q in unit.quotes if q.end - q.start > 12]
@@ -471,7 +608,12 @@ class RuleAttribution:
         if coverage >= 0.6:
             # a quote followed by its own short "he said." sentence
             nxt = units[i + 1] if i + 1 < len(units) else None
-            if nxt is not None and nxt.para - unit.para <= 1 and len(nxt.text(text).split()) <= 20 and not nxt.quotes:
+            if (
+                nxt is not None
+                and nxt.para - unit.para <= 1
+                and len(nxt.text(text).split()) <= 20
+                and not nxt.quotes
+            ):
                 cue = self._best_cue(doc, nxt, speakers)
                 if cue is not None and cue.speaker is not None:
                     consumed.add(i + 1)
@@ -479,20 +621,34 @@ class RuleAttribution:
                                       (unit.start, unit.end), unit_kind=unit.kind, para=unit.para)  # fmt: skip
             # "Reinholt said:" introduces the quote that follows
             prev = drafts[-1] if drafts else None
-            if prev is not None and prev.speaker is not None and text[prev.start : prev.end].rstrip().endswith(":") and unit.para - prev.para <= 1:
+            if (
+                prev is not None
+                and prev.speaker is not None
+                and text[prev.start : prev.end].rstrip().endswith(":")
+                and unit.para - prev.para <= 1
+            ):
                 drafts.pop()
                 return ClaimDraft(prev.start, unit.end, "direct_quote", prev.speaker, prev.cue,
                                   (unit.start, unit.end), prev.via, unit_kind=unit.kind, para=unit.para)  # fmt: skip
             # a continuation quote: same speaker as the quote just before
-            if prev is not None and prev.speaker is not None and prev.kind == "direct_quote" and unit.para - prev.para <= 1:
+            if (
+                prev is not None
+                and prev.speaker is not None
+                and prev.kind == "direct_quote"
+                and unit.para - prev.para <= 1
+            ):
                 return ClaimDraft(unit.start, unit.end, "direct_quote", prev.speaker, None,
                                   (unit.start, unit.end), prev.via, unit_kind=unit.kind, para=unit.para)  # fmt: skip
             base.kind = "direct_quote"
         return base
 
-    def _answer(self, doc: Any, unit: Unit, speakers: DocSpeakers, interviewee: SpeakerRef) -> ClaimDraft:
+    def _answer(
+        self, doc: Any, unit: Unit, speakers: DocSpeakers, interviewee: SpeakerRef
+    ) -> ClaimDraft:
         """A sentence of an interview answer: the interviewee's, unless it reports someone else."""
-        ref = SpeakerRef(interviewee.text, interviewee.start, interviewee.end, interviewee.name, "PERSON")
+        ref = SpeakerRef(
+            interviewee.text, interviewee.start, interviewee.end, interviewee.name, "PERSON"
+        )
         inner = self._best_cue(doc, unit, speakers)
         if (
             inner is not None
@@ -504,7 +660,11 @@ class RuleAttribution:
             return ClaimDraft(unit.start, unit.end, inner.kind, inner.speaker, inner.cue, inner.content,
                               [ref], unit_kind=unit.kind, para=unit.para, cue_lemma=inner.cue_lemma,
                               negated_cue=inner.negated_cue)  # fmt: skip
-        cue = inner.cue if inner is not None and inner.speaker is not None and inner.speaker.pronoun else None
+        cue = (
+            inner.cue
+            if inner is not None and inner.speaker is not None and inner.speaker.pronoun
+            else None
+        )
         return ClaimDraft(unit.start, unit.end, "direct_quote", ref, cue, (unit.start, unit.end),
                           unit_kind=unit.kind, para=unit.para,
                           cue_lemma=inner.cue_lemma if cue and inner else None)  # fmt: skip
@@ -518,7 +678,12 @@ class RuleAttribution:
 
         unit.sents = _clip(list(doc.sents), unit.start, unit.end)
         inner = self._best_cue(doc, unit, speakers)
-        if inner is not None and inner.speaker is not None and inner.speaker.name and not inner.speaker.pronoun:
+        if (
+            inner is not None
+            and inner.speaker is not None
+            and inner.speaker.name
+            and not inner.speaker.pronoun
+        ):
             return ClaimDraft(unit.start, unit.end, inner.kind, inner.speaker, inner.cue, inner.content,
                               [ref] if ref else [], unit_kind="note", para=unit.para,
                               cue_lemma=inner.cue_lemma, negated_cue=inner.negated_cue)  # fmt: skip
@@ -530,11 +695,18 @@ class RuleAttribution:
     def _interviewee(self, doc: Any, units: list[Unit], speakers: DocSpeakers) -> SpeakerRef | None:
         """A question-and-answer interview: several question paragraphs each followed by answers."""
         text = doc.text
-        q_paras = {u.para for u in units if u.kind == "question" and self._para_is_question(units, u.para, text)}
+        q_paras = {
+            u.para
+            for u in units
+            if u.kind == "question" and self._para_is_question(units, u.para, text)
+        }
         answers_first_person = 0
         for p in q_paras:
             nxt = [u for u in units if u.para == p + 1]
-            if nxt and any(w in {"i", "my", "me", "we", "our"} for w in re.findall(r"[a-z']+", text[nxt[0].start : nxt[-1].end].lower())):
+            if nxt and any(
+                w in {"i", "my", "me", "we", "our"}
+                for w in re.findall(r"[a-z']+", text[nxt[0].start : nxt[-1].end].lower())
+            ):
                 answers_first_person += 1
         if len(q_paras) < 2 or answers_first_person < 1:
             return None
@@ -556,7 +728,11 @@ class RuleAttribution:
 
     def _para_is_question(self, units: list[Unit], para: int, text: str) -> bool:
         us = [u for u in units if u.para == para and u.kind != "note"]
-        return bool(us) and all(u.kind == "question" for u in us) and _quote_coverage(us[0], text) < 0.3
+        return (
+            bool(us)
+            and all(u.kind == "question" for u in us)
+            and _quote_coverage(us[0], text) < 0.3
+        )
 
     def _is_interview_question(self, unit: Unit, units: list[Unit], i: int, text: str) -> bool:
         return unit.kind == "question" and self._para_is_question(units, unit.para, text)
@@ -580,14 +756,24 @@ def unit_text(doc: Any, a: int, b: int) -> str:
 
 def _can_speak(subj: Any) -> bool:
     """Whether a subject can be a source: a name, a pronoun, a person, body or report."""
-    from claimledger.extract.lexicon import PRONOUNS_PERSON, PRONOUNS_PLURAL, ROLE_NOUNS, VAGUE_SOURCES
+    from claimledger.extract.lexicon import (
+        PRONOUNS_PERSON,
+        PRONOUNS_PLURAL,
+        ROLE_NOUNS,
+        VAGUE_SOURCES,
+    )
 
     if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     low, lemma = subj.lower_, subj.lemma_.lower()
     if low in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_FIRST:
         return True
-    return lemma in ROLE_NOUNS or lemma in REPORT_NOUNS or lemma in VAGUE_SOURCES or lemma in _SPEAKER_NOUNS
+    return (
+        lemma in ROLE_NOUNS
+        or lemma in REPORT_NOUNS
+        or lemma in VAGUE_SOURCES
+        or lemma in _SPEAKER_NOUNS
+    )
 
 
 def _is_trailing_cue(v: Any, unit: Unit) -> bool:
@@ -615,7 +801,13 @@ def _fill_from_context(drafts: list[ClaimDraft]) -> None:
             and d.speaker.text.lower().split()[-1] in REPORT_NOUNS
             and not d.speaker.text.lower().endswith("s")
         )
-        if not vague or d.kind == "assertion" or d.cue is None or d.speaker is not None and d.speaker.pronoun:
+        if (
+            not vague
+            or d.kind == "assertion"
+            or d.cue is None
+            or d.speaker is not None
+            and d.speaker.pronoun
+        ):
             continue
         for prev in reversed(drafts[max(0, i - 3) : i]):
             if (

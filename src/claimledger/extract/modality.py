@@ -10,11 +10,28 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from claimledger.extract.lexicon import DENIAL_PHRASES, HEDGE_PHRASES, HEDGE_WORDS, SPECULATIVE_PHRASES
+from claimledger.extract.lexicon import (
+    DENIAL_PHRASES,
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    SPECULATIVE_PHRASES,
+)
 from claimledger.registry import register
 
 _DENY_CUES = {"deny", "reject", "dismiss", "refute", "dispute"}
-_HEDGE_CUES = {"believe", "think", "suspect", "estimate", "expect", "doubt", "suggest", "reckon", "fear", "assume", "guess"}
+_HEDGE_CUES = {
+    "believe",
+    "think",
+    "suspect",
+    "estimate",
+    "expect",
+    "doubt",
+    "suggest",
+    "reckon",
+    "fear",
+    "assume",
+    "guess",
+}
 _SPEC_CUES = {"predict", "speculate", "forecast"}
 _WORD = re.compile(r"[a-z’']+")
 _COND = re.compile(r"\b(if|unless|should|whether)\b[^.?!]*\b(would|could|might|will|may)\b", re.I)
@@ -22,23 +39,39 @@ _COND = re.compile(r"\b(if|unless|should|whether)\b[^.?!]*\b(would|could|might|w
 
 class ModalityClassifier(Protocol):
     def classify(
-        self, content: str, cue_lemma: str | None = None, negated_cue: bool = False, cue: str | None = None
+        self,
+        content: str,
+        cue_lemma: str | None = None,
+        negated_cue: bool = False,
+        cue: str | None = None,
     ) -> str: ...
 
 
 class RuleModality:
     def classify(
-        self, content: str, cue_lemma: str | None = None, negated_cue: bool = False, cue: str | None = None
+        self,
+        content: str,
+        cue_lemma: str | None = None,
+        negated_cue: bool = False,
+        cue: str | None = None,
     ) -> str:
         s = " ".join(content.split())
         low = s.lower().replace("’", "'")
-        if s.rstrip("”\"’» )").endswith("?"):
+        if s.rstrip('”"’» )').endswith("?"):
             return "question"
-        if (cue_lemma in _DENY_CUES) or (negated_cue and cue_lemma in {"confirm", "say", "know", "believe", "think", "see"}):
+        if (cue_lemma in _DENY_CUES) or (
+            negated_cue and cue_lemma in {"confirm", "say", "know", "believe", "think", "see"}
+        ):
             return "denied"
-        if any(p in low for p in DENIAL_PHRASES) or (cue and any(p in cue.lower() for p in DENIAL_PHRASES)):
+        if any(p in low for p in DENIAL_PHRASES) or (
+            cue and any(p in cue.lower() for p in DENIAL_PHRASES)
+        ):
             return "denied"
-        if cue_lemma in _SPEC_CUES or _COND.search(s) or any(p in low for p in SPECULATIVE_PHRASES if p != "if "):
+        if (
+            cue_lemma in _SPEC_CUES
+            or _COND.search(s)
+            or any(p in low for p in SPECULATIVE_PHRASES if p != "if ")
+        ):
             return "speculative"
         words = set(_WORD.findall(low))
         if cue_lemma in _HEDGE_CUES or words & HEDGE_WORDS or any(p in low for p in HEDGE_PHRASES):

@@ -92,7 +92,9 @@ class Analyzer:
 
     def prepare(self, docs: list[Document]) -> list[list[Claim]]:
         english = [d for d in docs if (d.language or "en") == "en"]
-        parsed = dict(zip((d.id for d in english), self.parse([d.text for d in english]), strict=True))
+        parsed = dict(
+            zip((d.id for d in english), self.parse([d.text for d in english]), strict=True)
+        )
         return [self.claims(d, parsed[d.id]) if d.id in parsed else [] for d in docs]
 
     def claims(self, doc: Document, sdoc: Any) -> list[Claim]:
@@ -135,7 +137,9 @@ class Analyzer:
         delete_for_doc(conn, doc.id)
         for c in claims:
             if c.speaker_name and c.speaker_type != "VAGUE":
-                c.speaker = get_or_create(conn, c.speaker_name, c.speaker_type or "GROUP", c.speaker_text, doc.id)
+                c.speaker = get_or_create(
+                    conn, c.speaker_name, c.speaker_type or "GROUP", c.speaker_text, doc.id
+                )
             c.via = [e for n, t in c.via_names if (e := get_or_create(conn, n, t, n, doc.id))]
         insert_claims(conn, doc.text, claims)
         flags = document_flags(doc.text, doc.flags)

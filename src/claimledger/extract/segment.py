@@ -15,7 +15,7 @@ OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»“"
 _PARA = re.compile(r"[^\n]+")
 _NOTE = re.compile(r"\[[^\[\]]{15,}?[—–-]\s*([A-Z][\w.&' -]{0,40}?)\.?\s*\]")
-_TERMINAL = tuple(".!?:;\"”’»)]…")
+_TERMINAL = tuple('.!?:;"”’»)]…')
 
 
 @dataclass
@@ -56,7 +56,11 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
         if open_at is None:
             if ch in OPEN_QUOTES or (ch == '"' and _opens(text, i, start)):
                 open_at = i
-        elif ch in "”»" or (ch == '"' and i > open_at + 1) or (ch == "“" and text[open_at] == "“" and _closes(text, i, end)):
+        elif (
+            ch in "”»"
+            or (ch == '"' and i > open_at + 1)
+            or (ch == "“" and text[open_at] == "“" and _closes(text, i, end))
+        ):
             out.append(Quote(open_at, i + 1))
             open_at = None
         i += 1
@@ -115,7 +119,9 @@ def segment(doc: Any, title: str | None = None) -> list[Unit]:
                 pending.append(note)
                 continue
             if m.start() > cursor:
-                units.extend(_sentence_units(text, sents, cursor, m.start(), p_idx, quotes, embedded))
+                units.extend(
+                    _sentence_units(text, sents, cursor, m.start(), p_idx, quotes, embedded)
+                )
                 units.extend(pending)
                 pending = []
             units.append(note)
@@ -136,7 +142,12 @@ def _clip(sents: list[Any], a: int, b: int) -> list[Any]:
 
 
 def _sentence_units(
-    text: str, sents: list[Any], a: int, b: int, p_idx: int, quotes: list[Quote],
+    text: str,
+    sents: list[Any],
+    a: int,
+    b: int,
+    p_idx: int,
+    quotes: list[Quote],
     notes: list[tuple[int, int]] | None = None,
 ) -> list[Unit]:
     notes = notes or []
@@ -153,9 +164,10 @@ def _sentence_units(
         if spans and (
             _inside_quote(quotes, s_start)
             or _too_short(text, s_start, s_end)
-            or text[s_start] in ",;)]" or text[s_start].islower()
+            or text[s_start] in ",;)]"
+            or text[s_start].islower()
             or _inside_note(notes, s_start)
-            or not text[spans[-1][0] : spans[-1][1]].rstrip("”\"’») ]").endswith(tuple(".!?…:"))
+            or not text[spans[-1][0] : spans[-1][1]].rstrip('”"’») ]').endswith(tuple(".!?…:"))
             and _inside_note(notes, spans[-1][1] - 1)
         ):
             spans[-1][1] = s_end
@@ -166,10 +178,10 @@ def _sentence_units(
     for sp in spans:
         s_start, s_end = sp[0], sp[1]
         # a closing quote mark left dangling after the sentence end belongs to it
-        while s_end < b and text[s_end] in "”\"’»)" :
+        while s_end < b and text[s_end] in '”"’»)':
             s_end += 1
         qs = [q for q in quotes if q.start < s_end and q.end > s_start]
-        kind = "question" if text[s_start:s_end].rstrip("”\"’» )").endswith("?") else "sentence"
+        kind = "question" if text[s_start:s_end].rstrip('”"’» )').endswith("?") else "sentence"
         out.append(Unit(s_start, s_end, p_idx, kind, _clip(sents, s_start, s_end), qs))
     return out
 

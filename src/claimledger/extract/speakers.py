@@ -14,10 +14,10 @@ from typing import Any
 from claimledger.extract.lexicon import (
     COMPANY_NOUNS,
     ORG_NOUNS,
-    PROXY_NOUNS,
     PRONOUNS_FIRST,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
+    PROXY_NOUNS,
     REPORT_NOUNS,
     ROLE_NOUNS,
     TITLES,
@@ -109,12 +109,16 @@ class DocSpeakers:
             if ent.label_ == "PERSON" and (
                 any(c.dep_ == "appos" for c in ent.root.children) or ent.root.dep_ == "appos"
             ):
-                self.intros.append((ent.start_char, self.full_name(strip_titles(_clean_name(ent.text)))))
+                self.intros.append(
+                    (ent.start_char, self.full_name(strip_titles(_clean_name(ent.text))))
+                )
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._learn_roles(ent)
         self.orgs: list[tuple[int, str]] = [
-            (e.start_char, _clean_name(e.text)) for e in doc.ents if e.label_ == "ORG" and "\n" not in e.text
+            (e.start_char, _clean_name(e.text))
+            for e in doc.ents
+            if e.label_ == "ORG" and "\n" not in e.text
         ]
 
     def _learn(self, name: str) -> None:
@@ -164,7 +168,9 @@ class DocSpeakers:
     def spoke(self, offset: int, name: str, type_: str) -> None:
         self.last_speakers.append((offset, name, type_))
 
-    def resolve_person(self, offset: int, role: str | None = None, plural: bool = False) -> str | None:
+    def resolve_person(
+        self, offset: int, role: str | None = None, plural: bool = False
+    ) -> str | None:
         """The person a pronoun or role noun at ``offset`` most likely refers to."""
         recent = [s for s in self.last_speakers if s[0] < offset]
         if not plural:
@@ -217,7 +223,9 @@ class DocSpeakers:
         doc = self.doc
         if head.lemma_.lower() in ORG_NOUNS and head.ent_type_ not in {"PERSON"}:
             det = [c for c in head.children if c.dep_ in {"det", "poss"}]
-            named = any(c.ent_type_ in {"ORG", "GPE", "NORP"} for c in head.subtree if c is not head)
+            named = any(
+                c.ent_type_ in {"ORG", "GPE", "NORP"} for c in head.subtree if c is not head
+            )
             if not named and (det or head.lemma_.lower() == "police"):
                 name = self.resolve_org(head.idx, head.lemma_)
                 if name:
@@ -233,7 +241,13 @@ class DocSpeakers:
             ent = _ent_at(doc, m)
             if ent is not None and ent.label_ in {"ORG", "GPE", "NORP"}:
                 a, b = min(head.idx, ent.start_char), max(head.idx + len(head), ent.end_char)
-                return SpeakerRef(doc.text[a:b], a, b, _clean_name(ent.text), "ORG" if ent.label_ == "ORG" else ent.label_)
+                return SpeakerRef(
+                    doc.text[a:b],
+                    a,
+                    b,
+                    _clean_name(ent.text),
+                    "ORG" if ent.label_ == "ORG" else ent.label_,
+                )
             lemma = m.lemma_.lower()
             if m.pos_ in {"NOUN", "PROPN", "ADJ"}:
                 name = self.resolve_org(head.idx, lemma, strict=lemma not in ORG_NOUNS)
@@ -252,11 +266,12 @@ class DocSpeakers:
             return SpeakerRef(head.text, head.idx, head.idx + len(head), name,
                               "PERSON" if name and not plural else ("GROUP" if name else None),
                               pronoun=True)  # fmt: skip
-        # "the head of the centre, Andriy Kovalenko, said": the apposition names the speaker
-        for c in head.children:
-            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
-                head = c
-                break
+        # "the head of the centre, Andriy Kovalenko, said" / "the expert on X Fyodor Y":
+        # a name inside the noun phrase names the speaker
+        if head.ent_type_ != "PERSON" and head.pos_ == "NOUN":
+            named = _person_in_np(head)
+            if named is not None:
+                head = named
         toks = _phrase_tokens(head)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         head_ent = _ent_at(doc, head)
@@ -267,8 +282,10 @@ class DocSpeakers:
         if body is not None:
             return body
         # a definite role noun with no name: "the expert", "the minister"
-        if head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS and not any(
-            t.ent_type_ == "PERSON" for t in toks
+        if (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() in ROLE_NOUNS
+            and not any(t.ent_type_ == "PERSON" for t in toks)
         ):
             det = [t for t in toks if t.dep_ == "det" and t.lower_ in {"the", "this"}]
             if det and len(toks) <= 4:
@@ -277,14 +294,21 @@ class DocSpeakers:
                     return SpeakerRef(text, start, end, name, "PERSON", role=head.lemma_.lower())
         ent = _ent_at(doc, head)
         if ent is None and head.pos_ == "PROPN":
-            ent = next((_ent_at(doc, t) for t in reversed(toks) if _ent_at(doc, t) is not None), None)
+            ent = next(
+                (_ent_at(doc, t) for t in reversed(toks) if _ent_at(doc, t) is not None), None
+            )
         if ent is not None and ent.label_ in _NAME_LABELS:
             name = _clean_name(ent.text)
             if ent.label_ == "PERSON":
                 name = self.full_name(strip_titles(name))
             label = ent.label_ if ent.label_ in {"PERSON", "ORG", "GPE", "NORP"} else "ORG"
             # "South Korean national intelligence service" – NORP + more words is a body
-            if label == "NORP" and len(toks) > 1 and head.pos_ in {"NOUN", "PROPN"} and head.ent_type_ != "NORP":
+            if (
+                label == "NORP"
+                and len(toks) > 1
+                and head.pos_ in {"NOUN", "PROPN"}
+                and head.ent_type_ != "NORP"
+            ):
                 return SpeakerRef(text, start, end, _strip_det(text), "ORG")
             return SpeakerRef(text, start, end, name, label)
         if head.lemma_.lower() in VAGUE_SOURCES | REPORT_NOUNS:
@@ -297,9 +321,32 @@ class DocSpeakers:
         return SpeakerRef(text, start, end, _strip_det(text), "GROUP")
 
 
-_MEDIA_WORDS = {"press", "times", "news", "daily", "gazette", "post", "herald", "tribune", "journal",
-                "wire", "observer", "courier", "telegraph", "guardian", "mail", "radio", "tv",
-                "television", "broadcasting", "magazine", "review", "chronicle", "express", "agency"}
+_MEDIA_WORDS = {
+    "press",
+    "times",
+    "news",
+    "daily",
+    "gazette",
+    "post",
+    "herald",
+    "tribune",
+    "journal",
+    "wire",
+    "observer",
+    "courier",
+    "telegraph",
+    "guardian",
+    "mail",
+    "radio",
+    "tv",
+    "television",
+    "broadcasting",
+    "magazine",
+    "review",
+    "chronicle",
+    "express",
+    "agency",
+}
 
 
 def _is_media_name(name: str, outlet: str | None) -> bool:
@@ -308,6 +355,18 @@ def _is_media_name(name: str, outlet: str | None) -> bool:
     if outlet and words and words <= set(re.findall(r"[a-z]+", outlet.lower())) | {"the"}:
         return True
     return bool(words & _MEDIA_WORDS)
+
+
+def _person_in_np(head: Any) -> Any:
+    """A PERSON in apposition within ``head``'s noun phrase ("the head of X, Jane Roe")."""
+    stack = list(head.children)
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            return t
+        if t.dep_ in {"prep", "pobj", "appos"}:
+            stack.extend(t.children)
+    return None
 
 
 def _clean_name(s: str) -> str:

@@ -73,7 +73,10 @@ def insert_claims(conn: sqlite3.Connection, doc_text: str, claims: list[Claim]) 
         )  # fmt: skip
         conn.executemany(
             'INSERT INTO dates(claim, idx, text, start, "end", value, precision) VALUES (?,?,?,?,?,?,?)',
-            [(c.id, i, d.text, d.start, d.end, d.value, d.precision) for i, d in enumerate(c.dates)],
+            [
+                (c.id, i, d.text, d.start, d.end, d.value, d.precision)
+                for i, d in enumerate(c.dates)
+            ],
         )
 
 

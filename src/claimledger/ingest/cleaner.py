@@ -93,7 +93,8 @@ _BYLINE = re.compile(
     re.I,
 )
 _REPORTING_BY = re.compile(
-    r"^\(?(?:reporting|written|additional reporting|interview|interviewed|text|words) by\s+(?P<rest>[^;)]+)", re.I
+    r"^\(?(?:reporting|written|additional reporting|interview|interviewed|text|words) by\s+(?P<rest>[^;)]+)",
+    re.I,
 )
 # "NORTHWICK (Harbour Wire) - ..." opens a wire story and names the agency.
 _WIRE_DATELINE = re.compile(

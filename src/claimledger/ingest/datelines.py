@@ -26,9 +26,15 @@ _MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _DAYNAME = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = r"(?:[,\s]+(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
 _PATTERNS = [
-    re.compile(rf"^{_DAYNAME}{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}", re.I),
-    re.compile(rf"^{_DAYNAME}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(?P<y>\d{{4}}){_TIME}", re.I),
-    re.compile(rf"^(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[T\s]+(?P<h>\d{{2}}):(?P<mi>\d{{2}}))?", re.I),
+    re.compile(
+        rf"^{_DAYNAME}{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}", re.I
+    ),
+    re.compile(
+        rf"^{_DAYNAME}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(?P<y>\d{{4}}){_TIME}", re.I
+    ),
+    re.compile(
+        r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T\s]+(?P<h>\d{2}):(?P<mi>\d{2}))?", re.I
+    ),
     re.compile(rf"^(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}", re.I),
 ]
 
@@ -40,7 +46,9 @@ def parse_date_line(line: str, *, trailing_ok: bool = True) -> str | None:
     "| Updated"), but never more words of running text.
     """
     s = line.strip().strip("*_|#").strip()
-    s = re.sub(r"^(published|posted|updated|last updated|date)\s*[:\-]?\s*(on\s+)?", "", s, flags=re.I)
+    s = re.sub(
+        r"^(published|posted|updated|last updated|date)\s*[:\-]?\s*(on\s+)?", "", s, flags=re.I
+    )
     for pat in _PATTERNS:
         m = pat.match(s)
         if not m:

@@ -67,7 +67,8 @@ def parse_feed(data: bytes) -> list[FeedEntry]:
         for key in ("published_parsed", "updated_parsed"):
             t = e.get(key)
             if t:
-                published = "%04d-%02d-%02dT%02d:%02d:%02d" % tuple(t[:6])
+                y, mo, d, h, mi, sec = t[:6]
+                published = f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{sec:02d}"
                 break
         out.append(
             FeedEntry(

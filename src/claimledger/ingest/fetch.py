@@ -13,9 +13,7 @@ import httpx
 from claimledger import __version__
 from claimledger.models import RawInput
 
-USER_AGENT = (
-    f"claimledger/{__version__} (news claim ledger; fetches only URLs its user names)"
-)
+USER_AGENT = f"claimledger/{__version__} (news claim ledger; fetches only URLs its user names)"
 ACCEPTED_TYPES = (
     "text/html",
     "application/xhtml+xml",

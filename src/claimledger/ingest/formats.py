@@ -53,7 +53,9 @@ def sniff(raw: RawInput, text: str) -> str:
     head = text[:2000].lstrip().lower()
     if head.startswith(("<?xml", "<rss", "<feed", "<rdf")) and looks_like_feed(raw.data):
         return "feed"
-    if head.startswith(("<!doctype html", "<html")) or re.search(r"<(body|article|p|div)[\s>]", head):
+    if head.startswith(("<!doctype html", "<html")) or re.search(
+        r"<(body|article|p|div)[\s>]", head
+    ):
         return "html"
     if head.startswith("{") or head.startswith("["):
         stripped = text.strip()
@@ -102,7 +104,9 @@ class Parser:
 
     # -- formats ----------------------------------------------------------
 
-    def _finish(self, raw: RawInput, cleaned: Cleaned, fmt: str, origin: str | None = None) -> Result:
+    def _finish(
+        self, raw: RawInput, cleaned: Cleaned, fmt: str, origin: str | None = None
+    ) -> Result:
         origin = origin or raw.origin
         meta = raw.meta
         text = cleaned.text.strip()
@@ -231,8 +235,12 @@ class Parser:
             if not e.content_html:
                 yield Failure(origin, "feed entry has no content and no fetchable link")
                 continue
-            sub = RawInput(origin=origin, data=e.content_html.encode("utf-8"), url=e.link, meta=meta)
-            got = self._clean_html(f"<html><body><article>{e.content_html}</article></body></html>", e.link)
+            sub = RawInput(
+                origin=origin, data=e.content_html.encode("utf-8"), url=e.link, meta=meta
+            )
+            got = self._clean_html(
+                f"<html><body><article>{e.content_html}</article></body></html>", e.link
+            )
             if got is None:
                 yield Failure(origin, "feed entry has no article text")
                 continue

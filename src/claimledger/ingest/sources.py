@@ -178,7 +178,11 @@ def decode(data: bytes, declared: str | None = None) -> str:
         # Windows-1252 is by far the commonest legacy encoding of Western text; on a
         # tie with a rarer code page, prefer it.
         for m in results:
-            if "cp1252" in m.could_be_from_charset and m.chaos <= best.chaos and m.coherence >= best.coherence:
+            if (
+                "cp1252" in m.could_be_from_charset
+                and m.chaos <= best.chaos
+                and m.coherence >= best.coherence
+            ):
                 encoding = "cp1252"
                 break
         try:

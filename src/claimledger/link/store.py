@@ -12,7 +12,9 @@ from claimledger.store.db import now_iso
 PERSONISH = {"PERSON"}
 
 
-def get_or_create(conn: sqlite3.Connection, name: str, type_: str, alias: str | None, doc: str) -> str | None:
+def get_or_create(
+    conn: sqlite3.Connection, name: str, type_: str, alias: str | None, doc: str
+) -> str | None:
     """The id of the entity called ``name``; created on first sight."""
     key = name_key(name)
     if not key:
