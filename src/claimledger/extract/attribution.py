@@ -233,7 +233,11 @@ def _cue_text(verb: Any) -> str:
     for c in verb.children:
         if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i and verb.i - c.i <= 4:
             toks.append(c)
-        if verb.lemma_ in ADDRESSEE_VERBS and c.dep_ in {"dobj", "dative"} and c.i == verb.i + 1:
+        if (
+            verb.lemma_ in ADDRESSEE_VERBS
+            and c.dep_ in {"dobj", "dative"}
+            and c.left_edge.i == verb.i + 1
+        ):
             toks.extend(t for t in c.subtree if t.i <= c.i)
     toks.sort(key=lambda t: t.i)
     return verb.doc[toks[0].i : toks[-1].i + 1].text
@@ -349,9 +353,9 @@ class RuleAttribution:
                  and a.speaker.name and not a.speaker.pronoun]  # fmt: skip
         if acc and verbs and acc[0].speaker is not None and acc[0].cue_start is not None:
             v = verbs[0]
-            if v.cue_start is not None and not (
-                v.content and v.content[0] <= acc[0].cue_start < v.content[1]
-            ):
+            trailing_acc = acc[0].content is not None and acc[0].content[1] <= acc[0].cue_start
+            inside = v.content is not None and v.content[0] <= acc[0].cue_start < v.content[1]
+            if v.cue_start is not None and (trailing_acc or not inside):
                 v.via = [acc[0].speaker, *v.via]
                 return v
         # "A said B reported ...": B is the source, A the intermediary
@@ -398,8 +402,12 @@ class RuleAttribution:
             ref.type = "VAGUE"
         phrase_end = max(x.idx + len(x) for x in pobj.subtree)
         content = (min(phrase_end + 1, unit.end), unit.end)
-        if content[0] <= t.idx:
-            content = (unit.start, t.idx)
+        if not doc_text_has_words(t.doc.text, *content):
+            # "..., according to X." at the end: the content comes before the cue
+            end = t.idx
+            while end > unit.start and t.doc.text[end - 1] in " ,;—–-":
+                end -= 1
+            content = (unit.start, end)
         return Attribution(
             ref, "according to", t.idx, "according_to", content, via, cue_lemma="according"
         )
@@ -557,7 +565,8 @@ class RuleAttribution:
                     ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
                 )
         ref = speakers.from_subject(subj)
-        kind = "direct_quote" if coverage >= 0.3 else "indirect"
+        in_quote = any(q.start <= content[0] and content[1] <= q.end for q in unit.quotes)
+        kind = "direct_quote" if coverage >= 0.3 or in_quote else "indirect"
         return Attribution(ref, cue, v.idx, kind, content, negated_cue=neg, cue_lemma=lemma)
 
     def _adj_cue(self, t: Any, unit: Unit, speakers: DocSpeakers) -> Attribution | None:
@@ -777,7 +786,8 @@ def _can_speak(subj: Any) -> bool:
 
 
 def _is_trailing_cue(v: Any, unit: Unit) -> bool:
-    """A cue at the end of its sentence ("..., Lankov predicted."), after a comma."""
+    """A cue at the end of its sentence: "..., Lankov predicted.", or a bare "She said."
+    or "Reinholt said:" that refers to a neighbouring quote."""
     doc = v.doc
     rest = [t for t in doc[v.i + 1 :] if t.idx < unit.end and not t.is_punct]
     if len(rest) > 3:
@@ -786,7 +796,15 @@ def _is_trailing_cue(v: Any, unit: Unit) -> bool:
     if subj is None:
         return False
     first = min(t.i for t in subj.subtree)
-    return first > 0 and any(t.text == "," for t in doc[max(0, first - 3) : first])
+    if first > 0 and any(t.text == "," for t in doc[max(0, first - 3) : first]):
+        return True
+    # the whole unit is just "<speaker> <verb>" (a few words of time or place allowed)
+    before = [t for t in doc[:first] if t.idx >= unit.start and not t.is_punct]
+    return (not before and not rest) or doc.text[unit.start : unit.end].rstrip().endswith(":")
+
+
+def doc_text_has_words(text: str, a: int, b: int) -> bool:
+    return any(ch.isalpha() for ch in text[a:b])
 
 
 def _fill_from_context(drafts: list[ClaimDraft]) -> None:

@@ -21,7 +21,10 @@ def is_disclaimer(sentence: str) -> bool:
     """A sentence that disclaims the article rather than claiming anything."""
     low = " ".join(sentence.lower().replace("’", "'").split())
     markers = SPECULATION_DISCLAIMER + ("information is taken from open sources", "do not impose", "does not impose",
-                                        "contributed to this article", "contributed to this report",
+                                        "contributed to this article",
+        "views expressed in opinion",
+        "do not necessarily reflect",
+        "does not necessarily reflect", "contributed to this report",
                                         "was translated from", "contributed reporting",
                                         "editor's note", "editors' note", "interview by ",
                                         "has been condensed", "edited for length", "edited for clarity",

@@ -99,6 +99,7 @@ REPORTING_VERBS = frozenset(
         "recognize",
         "attribute",
         "blame",
+        "suspect",
         "speak",
         "tweet",
         "post",

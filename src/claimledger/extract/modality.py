@@ -33,6 +33,9 @@ _HEDGE_CUES = {
     "guess",
 }
 _SPEC_CUES = {"predict", "speculate", "forecast"}
+_PASSIVE_REPORT = re.compile(
+    r"\b(is|are|was|were|been)\s+(said|reported|believed|thought|rumou?red|alleged)\b"
+)
 _WORD = re.compile(r"[a-z’']+")
 _COND = re.compile(r"\b(if|unless|should|whether)\b[^.?!]*\b(would|could|might|will|may)\b", re.I)
 
@@ -74,7 +77,15 @@ class RuleModality:
         ):
             return "speculative"
         words = set(_WORD.findall(low))
-        if cue_lemma in _HEDGE_CUES or words & HEDGE_WORDS or any(p in low for p in HEDGE_PHRASES):
+        if "may" in words and not re.search(r"\bmay\b", s):
+            words.discard("may")  # the month "May", not the modal
+        passive_report = bool(cue and _PASSIVE_REPORT.search(cue))
+        if (
+            cue_lemma in _HEDGE_CUES
+            or passive_report
+            or words & HEDGE_WORDS
+            or any(p in low for p in HEDGE_PHRASES)
+        ):
             return "hedged"
         return "asserted"
 

@@ -370,6 +370,7 @@ def _person_in_np(head: Any) -> Any:
 
 
 def _clean_name(s: str) -> str:
+    s = re.sub(r"[\[\]]", "", s)
     s = re.sub(r"[’']s$", "", s.strip())
     return " ".join(s.replace("\n", " ").split()).strip(" ,.;:")
 
