@@ -51,7 +51,19 @@ def _key(s: str | None) -> str:
     return " ".join(w for w in words if w not in {"the", "a", "an", "of", "and"})
 
 
-def speaker_match(gold: str | None, pred: dict[str, Any], aliases: dict[str, list[str]]) -> bool:
+def speaker_match(
+    gold: str | None,
+    pred: dict[str, Any],
+    aliases: dict[str, list[str]],
+    entities: dict[str, dict[str, Any]] | None = None,
+) -> bool:
+    ent = (entities or {}).get(pred.get("speaker") or "")
+    if ent is not None and gold is not None and not gold[:1].islower():
+        # as an outside evaluator would: the speaker entity's name or any of its aliases
+        forms = {_key(gold), *(_key(a) for a in aliases.get(gold, []))}
+        names = {_key(ent["name"]), *(_key(a) for a in ent.get("aliases", []))}
+        if forms & names:
+            return True
     name = pred.get("speaker_name")
     if gold is None:
         return name is None and pred["kind"] == "assertion"
@@ -122,6 +134,7 @@ def _val_eq(a: Any, b: Any) -> bool:
 def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
     sc = Score()
     aliases = gold.get("aliases", {})
+    entities = {e["id"]: e for e in export.get("entities", [])}
     claims_by_doc: dict[str, list[dict[str, Any]]] = {}
     for c in export["claims"]:
         claims_by_doc.setdefault(c["doc"], []).append(c)
@@ -165,10 +178,10 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
             else:
                 sc.span.tp += 1
                 matched_pred.update(p["id"] for p in hits)
-                if any(speaker_match(gc["speaker"], p, aliases) for p in hits):
+                if any(speaker_match(gc["speaker"], p, aliases, entities) for p in hits):
                     sc.attribution.tp += 1
                     good_pred.update(
-                        p["id"] for p in hits if speaker_match(gc["speaker"], p, aliases)
+                        p["id"] for p in hits if speaker_match(gc["speaker"], p, aliases, entities)
                     )
                 else:
                     sc.attribution.fn += 1

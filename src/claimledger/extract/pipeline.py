@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -17,7 +18,9 @@ from typing import Any
 from claimledger.extract.attribution import ClaimDraft
 from claimledger.extract.flags import document_flags, is_disclaimer
 from claimledger.extract.store import Claim, delete_for_doc, insert_claims
-from claimledger.link.store import get_or_create
+from claimledger.link.mentions import DocEntities, find_entities
+from claimledger.link.resolve import link
+from claimledger.link.store import clean_alias, ensure
 from claimledger.models import Document
 from claimledger.registry import Config
 from claimledger.store import documents as docstore
@@ -57,6 +60,14 @@ def _paragraph_starts(doc: Any) -> Any:
     return doc
 
 
+@dataclass
+class DocAnalysis:
+    """Everything extraction finds in one document, ready to be written."""
+
+    claims: list[Claim] = field(default_factory=list)
+    entities: DocEntities = field(default_factory=DocEntities)
+
+
 def anchor_date(published: str | None) -> date | None:
     if not published:
         return None
@@ -90,12 +101,16 @@ class Analyzer:
             kw["n_process"] = self.n_process
         return list(self.nlp.pipe(texts, **kw))
 
-    def prepare(self, docs: list[Document]) -> list[list[Claim]]:
+    def prepare(self, docs: list[Document]) -> list[DocAnalysis]:
         english = [d for d in docs if (d.language or "en") == "en"]
         parsed = dict(
             zip((d.id for d in english), self.parse([d.text for d in english]), strict=True)
         )
-        return [self.claims(d, parsed[d.id]) if d.id in parsed else [] for d in docs]
+        return [self.analyse(d, parsed[d.id]) if d.id in parsed else DocAnalysis() for d in docs]
+
+    def analyse(self, doc: Document, sdoc: Any) -> DocAnalysis:
+        """Claims and entity mentions of one parsed document (no database access)."""
+        return DocAnalysis(self.claims(doc, sdoc), find_entities(sdoc))
 
     def claims(self, doc: Document, sdoc: Any) -> list[Claim]:
         """Claims of one parsed document (no database access)."""
@@ -132,16 +147,51 @@ class Analyzer:
             )  # fmt: skip
         return out
 
-    def write(self, conn: sqlite3.Connection, doc: Document, claims: list[Claim]) -> None:
-        """Store claims (and their speakers) inside the caller's transaction."""
+    def write(self, conn: sqlite3.Connection, doc: Document, analysis: DocAnalysis) -> None:
+        """Store claims, mentions and speakers inside the caller's transaction, then link."""
         delete_for_doc(conn, doc.id)
-        for c in claims:
-            if c.speaker_name and c.speaker_type != "VAGUE":
-                c.speaker = get_or_create(
-                    conn, c.speaker_name, c.speaker_type or "GROUP", c.speaker_text, doc.id
+        created: list[str] = []
+
+        def entity(name: str, type_: str, alias: str | None) -> str | None:
+            eid, new = ensure(conn, name, type_)
+            if eid is None:
+                return None
+            if new:
+                created.append(eid)
+            for a in {name, clean_alias(alias, name)} - {None, ""}:
+                conn.execute(
+                    "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, doc) VALUES (?,?,?)",
+                    (eid, " ".join(str(a).split()), doc.id),
                 )
-            c.via = [e for n, t in c.via_names if (e := get_or_create(conn, n, t, n, doc.id))]
-        insert_claims(conn, doc.text, claims)
+            return eid
+
+        ents = analysis.entities
+        for m in ents.mentions:
+            eid = entity(m.name, m.label, m.text)
+            if eid:
+                conn.execute(
+                    'INSERT OR IGNORE INTO mentions(doc, start, "end", text, label, entity_id)'
+                    " VALUES (?,?,?,?,?,?)",
+                    (doc.id, m.start, m.end, m.text, m.label, eid),
+                )
+        for at in ents.attributes:
+            eid = entity(at.name, "PERSON", None)
+            if eid:
+                conn.execute(
+                    "INSERT OR IGNORE INTO entity_attributes(entity_id, key, value, doc, start,"
+                    ' "end") VALUES (?,?,?,?,?,?)',
+                    (eid, at.key, at.value, doc.id, at.start, at.end),
+                )
+        conn.executemany(
+            "INSERT OR IGNORE INTO acronyms(doc, short, long) VALUES (?,?,?)",
+            [(doc.id, sh, lg) for sh, lg in ents.acronyms],
+        )
+        for c in analysis.claims:
+            if c.speaker_name and c.speaker_type != "VAGUE":
+                c.speaker = entity(c.speaker_name, c.speaker_type or "GROUP", c.speaker_text)
+            c.via = [e for n, t in c.via_names if (e := entity(n, t, n))]
+        insert_claims(conn, doc.text, analysis.claims)
+        link(conn, created, doc.id)
         flags = document_flags(doc.text, doc.flags)
         if flags != sorted(set(doc.flags)):
             docstore.set_flags(conn, doc.id, flags)
@@ -168,9 +218,9 @@ def analyze(
     n = 0
     for i in range(0, len(docs), analyzer.batch_size):
         batch = docs[i : i + analyzer.batch_size]
-        for doc, claims in zip(batch, analyzer.prepare(batch), strict=True):
+        for doc, analysis in zip(batch, analyzer.prepare(batch), strict=True):
             with transaction(conn):
-                analyzer.write(conn, doc, claims)
+                analyzer.write(conn, doc, analysis)
             n += 1
             if on_progress:
                 on_progress(doc.id)

@@ -91,6 +91,7 @@ class DocSpeakers:
         self.doc = doc
         self.outlet = outlet
         self.persons: dict[str, str] = {}  # token key -> full name
+        self.ambiguous: set[str] = set()
         self.mentions: list[tuple[int, str]] = []  # (char offset, full name)
         self.roles: dict[str, set[str]] = {}
         self.last_speakers: list[tuple[int, str, str]] = []  # (offset, name, type)
@@ -122,12 +123,19 @@ class DocSpeakers:
         ]
 
     def _learn(self, name: str) -> None:
+        """Index a full name by its first and last part; a part shared by two different
+        people ("Kim" in Kim Jong Un and Kim Jong-hyun) is ambiguous and resolves to none."""
         parts = name.split()
-        for p in parts:
+        for p in {parts[0], parts[-1]}:
             key = p.lower()
+            if key in self.ambiguous:
+                continue
             cur = self.persons.get(key)
-            if cur is None or len(cur.split()) < len(parts):
+            if cur is None or (len(cur.split()) < len(parts) and cur in name):
                 self.persons[key] = name
+            elif len(parts) > 1 and len(cur.split()) > 1 and cur != name and cur not in name:
+                self.ambiguous.add(key)
+                del self.persons[key]
 
     def _learn_roles(self, ent: Any) -> None:
         name = self.full_name(strip_titles(_clean_name(ent.text)))

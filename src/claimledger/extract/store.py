@@ -43,8 +43,9 @@ class Claim:
 
 
 def delete_for_doc(conn: sqlite3.Connection, doc_id: str) -> None:
-    conn.execute("DELETE FROM claims WHERE doc = ?", (doc_id,))
-    conn.execute("DELETE FROM entity_aliases WHERE doc = ?", (doc_id,))
+    """Remove what an earlier analysis of the document wrote (entity rows stay)."""
+    for table in ("claims", "entity_aliases", "mentions", "entity_attributes", "acronyms"):
+        conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc_id,))
 
 
 def insert_claims(conn: sqlite3.Connection, doc_text: str, claims: list[Claim]) -> None:
@@ -54,7 +55,8 @@ def insert_claims(conn: sqlite3.Connection, doc_text: str, claims: list[Claim]) 
         conn.execute(
             'INSERT INTO claims(id, doc, seq, start, "end", text, content_start, content_end, content,'
             " speaker, speaker_text, speaker_start, speaker_end, speaker_name, via, cue, kind, modality,"
-            " quantities, dates, proposition, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " quantities, dates, proposition, extractor, speaker_type)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 c.id, c.doc, c.seq, c.start, c.end, c.text, cs, ce,
                 doc_text[cs:ce] if cs is not None else None,
@@ -62,7 +64,7 @@ def insert_claims(conn: sqlite3.Connection, doc_text: str, claims: list[Claim]) 
                 c.modality,
                 json.dumps([_qdict(q) for q in c.quantities]),
                 json.dumps([d.to_dict() for d in c.dates]),
-                c.proposition, c.extractor,
+                c.proposition, c.extractor, c.speaker_type,
             ),
         )  # fmt: skip
         conn.executemany(
@@ -84,7 +86,9 @@ def _qdict(q: Quantity) -> dict[str, Any]:
     return q.to_dict()
 
 
-def row_to_export(row: sqlite3.Row) -> dict[str, Any]:
+def row_to_export(row: sqlite3.Row, roots: dict[str, str] | None = None) -> dict[str, Any]:
+    roots = roots or {}
+    speaker = row["speaker"]
     return {
         "id": row["id"],
         "doc": row["doc"],
@@ -92,10 +96,10 @@ def row_to_export(row: sqlite3.Row) -> dict[str, Any]:
         "end": row["end"],
         "text": row["text"],
         "content": row["content"],
-        "speaker": row["speaker"],
+        "speaker": roots.get(speaker, speaker) if speaker else None,
         "speaker_text": row["speaker_text"],
         "speaker_name": row["speaker_name"],
-        "via": json.loads(row["via"] or "[]"),
+        "via": [roots.get(v, v) for v in json.loads(row["via"] or "[]")],
         "cue": row["cue"],
         "kind": row["kind"],
         "modality": row["modality"],
@@ -106,10 +110,13 @@ def row_to_export(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def export_claims(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    from claimledger.link.store import root_map
+
+    roots = root_map(conn)
     for row in conn.execute(
         "SELECT c.* FROM claims c JOIN documents d ON d.id = c.doc ORDER BY d.rowid, c.seq"
     ):
-        yield row_to_export(row)
+        yield row_to_export(row, roots)
 
 
 def find_claims(conn: sqlite3.Connection, q: ClaimQuery) -> list[dict[str, Any]]:
@@ -137,9 +144,12 @@ def find_claims(conn: sqlite3.Connection, q: ClaimQuery) -> list[dict[str, Any]]
     if q.limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [q.limit, q.offset]
+    from claimledger.link.store import root_map
+
+    roots = root_map(conn)
     out = []
     for row in conn.execute(sql, args):
-        rec = row_to_export(row)
+        rec = row_to_export(row, roots)
         rec["outlet"], rec["published"] = row["outlet"], row["published"]
         out.append(rec)
     return out
@@ -153,6 +163,8 @@ def get_claim(conn: sqlite3.Connection, claim_id: str) -> dict[str, Any] | None:
     ).fetchall()
     if len(row) != 1:
         return None
-    rec = row_to_export(row[0])
+    from claimledger.link.store import root_map
+
+    rec = row_to_export(row[0], root_map(conn))
     rec["outlet"], rec["published"] = row[0]["outlet"], row[0]["published"]
     return rec

@@ -366,10 +366,13 @@ GOVERNMENT_BODY_NOUNS: frozenset[str] = frozenset({
 # fmt: on
 
 # Words at which the noun group after a demonym ends ("Russian novel about government").
-_STOP_WORDS = frozenset(
-    "of about in on at for to from with by and or but as that which who whose than "
-    "said says say told is are was were has have had will would".split()
-)
+# fmt: off
+_STOP_WORDS: frozenset[str] = frozenset({
+    "of", "about", "in", "on", "at", "for", "to", "from", "with", "by", "and", "or", "but",
+    "as", "that", "which", "who", "whose", "than", "said", "says", "say", "told", "is", "are",
+    "was", "were", "has", "have", "had", "will", "would",
+})
+# fmt: on
 _MAX_DEMONYM_WORDS = max(len(k.split()) for k in DEMONYMS)
 _MAX_BODY_WORDS = max(len(k.split()) for k in GOVERNMENT_BODY_NOUNS)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from claimledger.extract.lexicon import ROLE_NOUNS, TITLES
 from claimledger.extract.speakers import DocSpeakers, _clean_name, strip_titles
+from claimledger.link.gazetteer import country_for
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}
 _ACRONYM_DEF = re.compile(
@@ -59,7 +60,11 @@ def find_entities(sdoc: Any, speakers: DocSpeakers | None = None) -> DocEntities
         label = LABELS.get(ent.label_)
         if label is None or "\n" in ent.text:
             continue
-        name = _clean_name(ent.text)
+        name = re.sub(r"^(?:the|The)\s+", "", _clean_name(ent.text))
+        if country_for(name):
+            label = "GPE"  # a capital or country the tagger took for a person or body
+        elif label == "PERSON" and set(name.lower().split()) & _ORG_WORDS:
+            label = "ORG"
         if label == "PERSON":
             name = speakers.full_name(strip_titles(name))
         if not name or not any(c.isalpha() for c in name):

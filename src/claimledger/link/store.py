@@ -8,6 +8,7 @@ the CLI and claims' ``speaker`` show.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -34,6 +35,26 @@ def get_or_create(
     return eid
 
 
+_LEAD_WORDS = {"neither", "nor", "either", "both", "and", "but", "the", "a", "an"}
+_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "i", "we", "me",
+             "my", "our", "us", "it", "its"}  # fmt: skip
+
+
+def clean_alias(alias: str | None, name: str) -> str | None:
+    """A surface form worth listing as an alias: a name, not a pronoun or "a report"."""
+    if not alias:
+        return None
+    words = re.sub(r"[\[\]]", "", alias).split()
+    while words and words[0].lower() in _LEAD_WORDS:
+        words.pop(0)
+    out = " ".join(words).strip(" ,.;:")
+    if not out or out.lower() in _PRONOUNS or not any(c.isupper() for c in out):
+        return None
+    if name_key(name) and name_key(name).split()[-1] not in name_key(out).split():
+        return None  # "a report" standing for a body is context, not one of its names
+    return out
+
+
 def ensure(conn: sqlite3.Connection, name: str, type_: str) -> tuple[str | None, bool]:
     """(id, created) for the row of ``name``."""
     key = name_key(name)
@@ -57,6 +78,19 @@ def root_of(conn: sqlite3.Connection, eid: str) -> str:
             return eid
         eid = row[0]
     return eid
+
+
+def root_map(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every merged entity row -> its cluster root (roots are left out)."""
+    parent = dict(conn.execute("SELECT id, merged_into FROM entities WHERE merged_into IS NOT NULL").fetchall())
+    out = {}
+    for eid in parent:
+        r, seen = eid, set()
+        while r in parent and r not in seen:
+            seen.add(r)
+            r = parent[r]
+        out[eid] = r
+    return out
 
 
 def members(conn: sqlite3.Connection, root: str) -> list[str]:
@@ -98,7 +132,14 @@ def aliases_of(conn: sqlite3.Connection, ids: list[str]) -> list[str]:
         f" UNION SELECT name FROM entities WHERE id IN ({q})",
         ids * 3,
     ).fetchall()
-    return sorted({" ".join(r[0].split()) for r in rows})
+    return sorted({a for r in rows if (a := tidy_alias(r[0]))})
+
+
+def tidy_alias(s: str) -> str:
+    """'North Korea’s' -> 'North Korea'; '[Vladimir] Putin' -> 'Vladimir Putin'."""
+    s = " ".join(re.sub(r"[\[\]]", "", s).split())
+    s = re.sub(r"[’']s$", "", s)
+    return s.strip(" ,.;:-–—")
 
 
 def attributes_of(conn: sqlite3.Connection, ids: list[str]) -> list[dict[str, Any]]:

@@ -53,3 +53,10 @@ CREATE TABLE entity_corrections (
     args TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
+
+-- Blocking keys: candidate pairs for linking come from shared blocks, never all pairs.
+CREATE TABLE entity_blocks (
+    block TEXT NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (block, entity_id)
+) WITHOUT ROWID;
