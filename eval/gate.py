@@ -108,11 +108,19 @@ class Score:
     meta: Counts = field(default_factory=Counts)
     errors: list[str] = field(default_factory=list)
 
+    entity_groups: int = 0
+    entity_groups_whole: int = 0
+    wrong_merges: int = 0
+
     def figures(self) -> dict[str, float]:
         out = {}
         for name in ("attribution", "span", "quantities", "dates", "meta"):
             for k, v in getattr(self, name).figures().items():
                 out[f"{name}_{k}"] = v
+        if self.entity_groups:
+            out["entity_groups_whole"] = round(self.entity_groups_whole / self.entity_groups, 4)
+            # a ceiling, not a floor: stored negated so that "below the floor" means worse
+            out["entity_wrong_merges_neg"] = -float(self.wrong_merges)
         return out
 
 
@@ -229,7 +237,44 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
                     for pq in p[kind]:
                         if not any(_item_eq(kind, gq, pq) for gq in gold_items):
                             counts.fp += 1
+    _score_entities(export, gold, sc)
     return sc
+
+
+def _score_entities(export: dict[str, Any], gold: dict[str, Any], sc: Score) -> None:
+    """Alias groups that should be one entity, and entities that wrongly join two."""
+    aliases = gold.get("aliases", {})
+    names = {c["speaker"] for d in gold["documents"].values() for c in d["claims"]
+             if c.get("speaker") and c["speaker"][:1].isupper()}  # fmt: skip
+    names |= set(aliases)
+    entities = export.get("entities", [])
+    forms_of = {e["id"]: {_key(a) for a in [e["name"], *e.get("aliases", [])]} for e in entities}
+    # a capital or body that stands for another entity counts with it for grouping
+    effective = {k: set(v) for k, v in forms_of.items()}
+    for e in entities:
+        for sf in e.get("stands_for", []):
+            if sf["id"] in effective:
+                effective[sf["id"]] |= forms_of[e["id"]]
+    for name in names:
+        forms = {_key(name), *(_key(a) for a in aliases.get(name, []))}
+        holders = {eid for eid, fs in forms_of.items() if fs & forms}
+        if not holders:
+            continue
+        sc.entity_groups += 1
+        if any(
+            forms & effective[h] == forms & set().union(*(forms_of[x] for x in holders))
+            for h in holders
+        ):
+            sc.entity_groups_whole += 1
+        else:
+            sc.errors.append(f"entity group split: {name!r} over {len(holders)} entities")
+    person_forms = {n: {_key(n), *(_key(a) for a in aliases.get(n, []))} for n in names}
+    for e in entities:
+        fs = forms_of[e["id"]]
+        hit = [n for n, f in person_forms.items() if f & fs]
+        if len(hit) > 1:
+            sc.wrong_merges += 1
+            sc.errors.append(f"wrong merge: entity {e['name']!r} holds {hit}")
 
 
 def _occurrences(text: str, needle: str, near: int) -> list[tuple[int, int]]:

@@ -261,6 +261,103 @@ def claims_show(state: State, claim_id: str) -> None:
     click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
 
 
+# -- entities ----------------------------------------------------------------
+
+
+@cli.group(cls=DefaultGroup)
+def entities() -> None:
+    """People, bodies and places under all their names (default: list)."""
+
+
+def _entity_errors(func: Any) -> Any:
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from claimledger.link.service import EntityError
+
+        try:
+            return func(*args, **kwargs)
+        except EntityError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+@entities.command("list")
+@click.option("--type", "type_", type=click.Choice(["PERSON", "ORG", "GPE", "NORP", "GROUP"]))
+@click.option("--limit", type=int, default=100, show_default=True)
+@output_options
+@pass_state
+def entities_list(state: State, type_: str | None, limit: int, fmt: str) -> None:
+    """List entities with their claim counts, most quoted first."""
+    rows = state.ledger.entities(type_)[:limit]
+    click.echo(render(rows, ["id", "type", "name", "aliases", "claims"], fmt, {"name": 40}))
+
+
+@entities.command("show")
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True, help="JSON on stdout.")
+@pass_state
+@_entity_errors
+def entities_show(state: State, ref: str, as_json: bool) -> None:
+    """One entity (id, id prefix or name): aliases, attributes, conflicts, claims."""
+    import json
+
+    d = state.ledger.entity(ref)
+    if as_json:
+        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{d['name']}  [{d['type']}]  {d['id']}")
+    click.echo(f"aliases: {', '.join(d['aliases'])}")
+    for a in d["attributes"]:
+        click.echo(f"  {a['key']}: {a['value']}  (doc {a['doc']})")
+    for c in d["conflicts"]:
+        vals = "; ".join(f"{v['value']} ({', '.join(v['docs'])})" for v in c["values"])
+        click.echo(f"  sources disagree on {c['key']}: {vals}")
+    for sf in d["stands_for"]:
+        click.echo(f"  stands for {sf['name']} ({sf['why']})")
+    if d["represented_by"]:
+        click.echo("  represented by: " + ", ".join(r["name"] for r in d["represented_by"]))
+    click.echo(f"claims ({len(d['claims'])}):")
+    rows = [{**c, "via": "through " + c["through"] if c["through"] else ""} for c in d["claims"]]
+    click.echo(render(rows, ["id", "outlet", "published", "modality", "text", "via"], "table",
+                      {"text": 80}))  # fmt: skip
+
+
+@entities.command("merge")
+@click.argument("a")
+@click.argument("b")
+@pass_state
+@_entity_errors
+def entities_merge(state: State, a: str, b: str) -> None:
+    """Merge entity B into entity A (kept across `analyze --all`)."""
+    root = state.ledger.merge_entities(a, b)
+    status(f"merged into {root}", state.quiet)
+
+
+@entities.command("split")
+@click.argument("ref")
+@click.option("--alias", "aliases", multiple=True, help="A name to split off (repeatable).")
+@pass_state
+@_entity_errors
+def entities_split(state: State, ref: str, aliases: tuple[str, ...]) -> None:
+    """Split names off an entity that wrongly groups two (kept across re-analysis)."""
+    ids = state.ledger.split_entity(ref, list(aliases) or None)
+    status(f"split off {', '.join(ids)}", state.quiet)
+
+
+@entities.command("rename")
+@click.argument("ref")
+@click.argument("name")
+@pass_state
+@_entity_errors
+def entities_rename(state: State, ref: str, name: str) -> None:
+    """Give an entity the name the ledger should show."""
+    root = state.ledger.rename_entity(ref, name)
+    status(f"renamed {root} to {name!r}", state.quiet)
+
+
 # -- search / export / demo --------------------------------------------------
 
 

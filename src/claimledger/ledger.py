@@ -98,6 +98,36 @@ class Ledger:
 
         return get_claim(self.conn, claim_id)
 
+    # -- entities -----------------------------------------------------------
+
+    def entities(self, type_: str | None = None) -> list[dict[str, Any]]:
+        """Entities (cluster roots) with alias and claim counts, most quoted first."""
+        from claimledger.link.service import listing
+
+        return listing(self.conn, type_)
+
+    def entity(self, ref: str) -> dict[str, Any]:
+        """One entity by id, id prefix or name: aliases, attributes, conflicts, claims."""
+        from claimledger.link.service import show
+
+        return show(self.conn, ref)
+
+    def merge_entities(self, a: str, b: str) -> str:
+        """Merge B into A; the correction is kept and survives re-analysis."""
+        from claimledger.link.service import merge
+
+        return merge(self.conn, a, b)
+
+    def split_entity(self, ref: str, aliases: list[str] | None = None) -> list[str]:
+        from claimledger.link.service import split
+
+        return split(self.conn, ref, aliases)
+
+    def rename_entity(self, ref: str, name: str) -> str:
+        from claimledger.link.service import rename
+
+        return rename(self.conn, ref, name)
+
     # -- export -------------------------------------------------------------
 
     def export(self) -> dict[str, Any]:

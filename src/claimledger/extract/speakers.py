@@ -307,9 +307,11 @@ class DocSpeakers:
             )
         if ent is not None and ent.label_ in _NAME_LABELS:
             name = _clean_name(ent.text)
-            if ent.label_ == "PERSON":
-                name = self.full_name(strip_titles(name))
             label = ent.label_ if ent.label_ in {"PERSON", "ORG", "GPE", "NORP"} else "ORG"
+            if label == "ORG" and len(name.split()) == 1 and len(self.full_name(name).split()) > 1:
+                label = "PERSON"  # a surname the tagger took for a body
+            if label == "PERSON":
+                name = self.full_name(strip_titles(name))
             # "South Korean national intelligence service" – NORP + more words is a body
             if (
                 label == "NORP"

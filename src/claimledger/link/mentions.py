@@ -65,6 +65,10 @@ def find_entities(sdoc: Any, speakers: DocSpeakers | None = None) -> DocEntities
             label = "GPE"  # a capital or country the tagger took for a person or body
         elif label == "PERSON" and set(name.lower().split()) & _ORG_WORDS:
             label = "ORG"
+        elif (
+            label == "ORG" and len(name.split()) == 1 and len(speakers.full_name(name).split()) > 1
+        ):
+            label = "PERSON"  # a surname the tagger took for a body ("Tertitsky emphasizes")
         if label == "PERSON":
             name = speakers.full_name(strip_titles(name))
         if not name or not any(c.isalpha() for c in name):

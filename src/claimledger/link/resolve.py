@@ -80,7 +80,11 @@ def _join(conn: sqlite3.Connection, a: str, b: str) -> None:
     row_a, row_b = _row(conn, ra), _row(conn, rb)
     if row_a["locked"] and row_b["locked"]:
         return  # the user decided about both; leave them
-    keep, fold = (ra, rb) if _score(row_a["name"], row_a["type"]) >= _score(row_b["name"], row_b["type"]) else (rb, ra)
+    keep, fold = (
+        (ra, rb)
+        if _score(row_a["name"], row_a["type"]) >= _score(row_b["name"], row_b["type"])
+        else (rb, ra)
+    )
     if _row(conn, fold)["locked"]:
         keep, fold = fold, keep
     store.merge_into(conn, keep, fold)
@@ -152,7 +156,9 @@ def _link_body(conn: sqlite3.Connection, r: sqlite3.Row) -> None:
                 _join(conn, c["id"], r["id"])
         return
     # a long form: acronyms defined for it, and the same body with a country in front
-    short_rows = conn.execute("SELECT DISTINCT short FROM acronyms WHERE long = ?", (name,)).fetchall()
+    short_rows = conn.execute(
+        "SELECT DISTINCT short FROM acronyms WHERE long = ?", (name,)
+    ).fetchall()
     for (short,) in short_rows:
         for c in _candidates(conn, r["id"], [f"a:{short}"]):
             _join(conn, r["id"], c["id"])
@@ -210,6 +216,10 @@ def _stand_for(conn: sqlite3.Connection, r: sqlite3.Row) -> None:
         country, why = gz.SEATS[low], f"{name} is a seat of government of {gz.SEATS[low]}"
     elif r["type"] in BODY_TYPES | {"NORP"} and (c := gz.demonym_country(name)):
         country, why = c, f"{name} is a body of {c}"
+    elif (m := re.match(r"^(?:the\s+)?(.+?)\s+capital$", low)) and (
+        c := gz.DEMONYMS.get(m.group(1))
+    ):
+        country, why = c, f"{name} stands for the government of {c}"
     if not country or name_key(country) == r["key"]:
         return
     target, _ = store.ensure(conn, country, "GPE")
@@ -238,7 +248,9 @@ def _apply(conn: sqlite3.Connection, action: str, args: dict[str, str]) -> None:
             store.merge_into(conn, ra, b, lock=True)
             if store.root_of(conn, b) != ra:  # b's cluster was locked elsewhere: force it
                 for m in store.members(conn, store.root_of(conn, b)):
-                    conn.execute("UPDATE entities SET merged_into = ?, locked = 1 WHERE id = ?", (ra, m))
+                    conn.execute(
+                        "UPDATE entities SET merged_into = ?, locked = 1 WHERE id = ?", (ra, m)
+                    )
     elif action == "split":
         eid = args["id"]
         if _row(conn, eid) is not None:
@@ -249,4 +261,7 @@ def _apply(conn: sqlite3.Connection, action: str, args: dict[str, str]) -> None:
         eid = args["id"]
         if _row(conn, eid) is not None:
             root = store.root_of(conn, eid)
-            conn.execute("UPDATE entities SET display_name = ?, locked = 1 WHERE id = ?", (args["name"], root))
+            conn.execute(
+                "UPDATE entities SET display_name = ?, locked = 1 WHERE id = ?",
+                (args["name"], root),
+            )

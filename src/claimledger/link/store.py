@@ -82,7 +82,11 @@ def root_of(conn: sqlite3.Connection, eid: str) -> str:
 
 def root_map(conn: sqlite3.Connection) -> dict[str, str]:
     """Every merged entity row -> its cluster root (roots are left out)."""
-    parent = dict(conn.execute("SELECT id, merged_into FROM entities WHERE merged_into IS NOT NULL").fetchall())
+    parent = dict(
+        conn.execute(
+            "SELECT id, merged_into FROM entities WHERE merged_into IS NOT NULL"
+        ).fetchall()
+    )
     out = {}
     for eid in parent:
         r, seen = eid, set()
