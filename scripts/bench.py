@@ -49,7 +49,7 @@ def bench_extraction(repeat: int) -> None:
     words = sum(len(t.split()) for t in texts)
     nlp = load_nlp()
     list(nlp.pipe(texts[:4]))  # warm up
-    analyzer = Analyzer()
+    analyzer = Analyzer(compare=False)
     docs = [
         Document(origin=f"bench{i}", text=t, id=f"b{i}", published="2025-01-15")
         for i, t in enumerate(texts)
@@ -62,10 +62,10 @@ def bench_extraction(repeat: int) -> None:
         list(nlp.pipe(texts, batch_size=analyzer.batch_size))
         bare.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        claims = analyzer.prepare(docs)
+        analyses = analyzer.prepare(docs)
         full.append(time.perf_counter() - t0)
     b, f = min(bare), min(full)
-    n_claims = sum(len(c) for c in claims)
+    n_claims = sum(len(a.claims) for a in analyses)
     print("extraction")
     print(f"  articles                 {len(texts)}  ({words} words, {n_claims} claims)")
     print(f"  bare nlp.pipe            {len(texts) / b:8.1f} articles/s  {words / b:10.0f} words/s")
@@ -97,14 +97,138 @@ def bench_ingest(repeat: int) -> None:
     print(f"  store + extraction       {len(texts) / full:8.1f} docs/s")
 
 
+def synthetic_ledger(path: Path, n_claims: int, seed: int = 7) -> None:
+    """A ledger with ``n_claims`` synthetic claims, vectors, propositions and entities."""
+    import hashlib
+    import random
+
+    import numpy as np
+
+    from claimledger.store.db import connect
+
+    rng = random.Random(seed)
+    nrng = np.random.default_rng(seed)
+    words = ["troops", "ministry", "border", "report", "official", "minister", "army", "village", "strike", "convoy", "aid", "talks", "ceasefire", "drone", "shelling", "evacuation", "plant", "leak", "memo", "court", "vote", "budget", "fund", "deal", "port", "bridge", "election", "council", "police", "hospital", "union", "company", "inspectorate", "estimate", "figure"]
+    names = [
+        "Anna Berg",
+        "Carl Holm",
+        "Mira Solberg",
+        "Jan Ek",
+        "Ola Strand",
+        "Eva Lund",
+        "Nils Dahl",
+    ]
+    conn = connect(path)
+    per_doc = 20
+    n_docs = n_claims // per_doc
+    conn.execute("BEGIN")
+    for d in range(n_docs):
+        doc_id = hashlib.sha1(f"doc{d}".encode()).hexdigest()[:16]
+        conn.execute(
+            "INSERT INTO documents(id, origin, outlet, title, published, language, text, added_at)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (doc_id, f"synthetic/{d}.txt", f"Outlet {d % 40}", f"Report {d}",
+             f"2024-{1 + d % 12:02d}-{1 + d % 28:02d}", "en", "synthetic", "2024-01-01T00:00:00"),
+        )  # fmt: skip
+        for k in range(per_doc):
+            cid = hashlib.sha1(f"{doc_id}:{k}".encode()).hexdigest()[:15]
+            text = " ".join(rng.choice(words) for _ in range(14)) + "."
+            prop = f"p{rng.randrange(n_claims // 3):015d}"
+            conn.execute(
+                'INSERT INTO claims(id, doc, seq, start, "end", text, content, speaker_name, kind,'
+                " modality, extractor, proposition) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                ("c" + cid, doc_id, k, 0, len(text), text, text, rng.choice(names), "indirect",
+                 "asserted", "bench", prop),
+            )  # fmt: skip
+            v = nrng.standard_normal(384).astype(np.float32)
+            v /= np.linalg.norm(v)
+            conn.execute("INSERT INTO claim_vectors(claim, vec) VALUES (?, ?)",
+                         ("c" + cid, v.astype(np.float16).tobytes()))  # fmt: skip
+    for p in range(n_claims // 3):
+        v = nrng.standard_normal(384).astype(np.float32)
+        conn.execute(
+            "INSERT INTO propositions(id, label, status, centroid, n_claims, updated_at)"
+            " VALUES (?,?,?,?,?,?)",
+            (f"p{p:015d}", "synthetic", "single_source", (v / np.linalg.norm(v)).tobytes(), 3, "x"),
+        )
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def bench_scale(n_claims: int) -> None:
+    """Adding one article to an empty ledger and to one with ``n_claims`` claims."""
+    from claimledger.demo import sample_dir
+    from claimledger.ledger import Ledger
+    from claimledger.models import AddOptions
+
+    files = sorted(p for p in sample_dir().iterdir() if p.suffix == ".txt")
+    warm, target = str(files[0]), str(files[1])
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "big.db"
+        t0 = time.perf_counter()
+        synthetic_ledger(big, n_claims)
+        build = time.perf_counter() - t0
+        for label, path in (("empty", Path(tmp) / "empty.db"), (f"{n_claims} claims", big)):
+            with Ledger(path) as led:
+                led.add([warm], AddOptions())  # models loaded, caches warm
+                t0 = time.perf_counter()
+                led.add([target], AddOptions())
+                results[label] = time.perf_counter() - t0
+    e, b = results["empty"], results[f"{n_claims} claims"]
+    print(f"scale (synthetic ledger built in {build:.0f}s)")
+    print(f"  add one article, empty ledger          {e * 1000:8.0f} ms")
+    print(f"  add one article, {n_claims:>7} claims        {b * 1000:8.0f} ms")
+    print(f"  ratio                                  {b / e:8.2f}x  (target <= 3x)")
+
+
+def bench_embedding() -> None:
+    """onnxruntime against the numpy reference (and torch, if installed) on the same texts."""
+    import numpy as np
+
+    from claimledger.compare import minilm
+
+    texts = [t[:400] for t in texts_for_bench(1)][:64]
+    rows = []
+    onnx = minilm.OnnxMiniLM()
+    ref = None
+    for name, emb in (("onnxruntime", onnx), ("numpy", minilm.NumpyMiniLM())):
+        emb.embed(texts[:4])
+        t0 = time.perf_counter()
+        v = emb.embed(texts)
+        dt = time.perf_counter() - t0
+        ref = v if ref is None else ref
+        rows.append((name, len(texts) / dt, float(np.abs(v - ref).max())))
+    print("embedding (all-MiniLM-L6-v2)")
+    for name, rate, diff in rows:
+        print(f"  {name:12} {rate:8.1f} texts/s   max |diff| vs onnxruntime {diff:.1e}")
+    for pkg in ("onnxruntime", "onnx", "torch"):
+        size = _package_mb(pkg)
+        print(f"  installed size of {pkg:12} {size if size is not None else 'not installed':>8} MB")
+
+
+def _package_mb(name: str) -> str | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    root = Path(list(spec.submodule_search_locations)[0])
+    total = sum(f.stat().st_size for f in root.rglob("*") if f.is_file())
+    return f"{total / 1e6:.0f}"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", "8")))
+    ap.add_argument("--claims", type=int, default=int(os.environ.get("BENCH_CLAIMS", "100000")))
     args = ap.parse_args()
     os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus")
     bench_extraction(args.repeat)
     bench_ingest(max(1, args.repeat // 2))
+    bench_embedding()
+    bench_scale(args.claims)
     print(f"peak memory                {peak_mb():8.0f} MB")
     return 0
 

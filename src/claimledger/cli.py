@@ -358,6 +358,101 @@ def entities_rename(state: State, ref: str, name: str) -> None:
     status(f"renamed {root} to {name!r}", state.quiet)
 
 
+# -- propositions, timeline, coverage ----------------------------------------
+
+STATUSES = ["single_source", "corroborated", "disputed", "updated", "mixed"]
+
+
+@cli.group(cls=DefaultGroup)
+def propositions() -> None:
+    """Claims grouped across sources, with their status (default: list)."""
+
+
+@propositions.command("list")
+@click.option("--status", type=click.Choice(STATUSES))
+@click.option(
+    "--min-docs",
+    type=int,
+    default=2,
+    show_default=True,
+    help="Only those carried by this many documents.",
+)
+@click.option("--limit", type=int, default=200, show_default=True)
+@output_options
+@pass_state
+def propositions_list(
+    state: State, status: str | None, min_docs: int, limit: int, fmt: str
+) -> None:
+    """List propositions: what several sources speak about, and whether they agree."""
+    rows = state.ledger.propositions(status, min_docs, limit)
+    click.echo(render(rows, ["id", "status", "n_docs", "n_outlets", "first_seen", "last_seen", "label"], fmt,
+                      {"label": 70}))  # fmt: skip
+
+
+@propositions.command("show")
+@click.argument("prop_id")
+@click.option("--json", "as_json", is_flag=True, help="JSON on stdout.")
+@pass_state
+def propositions_show(state: State, prop_id: str, as_json: bool) -> None:
+    """One proposition: its claims, the figures table, relations and status over time."""
+    import json
+
+    p = state.ledger.proposition(prop_id)
+    if p is None:
+        raise click.ClickException(f"no proposition with id {prop_id!r}")
+    if as_json:
+        click.echo(json.dumps(p, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{p['label']}\n[{p['status']}]  {p['n_claims']} claims in {p['n_docs']} documents, "
+               f"{p['first_seen'] or '?'} .. {p['last_seen'] or '?'}  ({p['id']})\n")  # fmt: skip
+    click.echo(render(p["claims"], ["id", "published", "outlet", "speaker_name", "modality", "text"], "table",
+                      {"text": 70, "speaker_name": 22}))  # fmt: skip
+    if p["figures"]:
+        click.echo("\nfigures:")
+        rows = [{**f, "disagrees_with": "; ".join(f"{c['claim']}: {c['why']}" for c in f["conflicts"])}
+                for f in p["figures"]]  # fmt: skip
+        click.echo(render(rows, ["claim", "text", "value", "low", "high", "qualifier", "unit", "stage",
+                                 "speaker", "outlet", "published", "disagrees_with"], "table",
+                          {"disagrees_with": 60}))  # fmt: skip
+    if p["relations"]:
+        click.echo("\nrelations (a TYPE b):")
+        click.echo(render(p["relations"], ["a", "type", "b", "why"], "table", {"why": 80}))
+
+
+@cli.command()
+@click.option("--proposition", "prop", help="Only this proposition.")
+@click.option("--limit", type=int, default=500, show_default=True)
+@output_options
+@pass_state
+def timeline(state: State, prop: str | None, limit: int, fmt: str) -> None:
+    """Claims ordered by the date of the event they report, else by publication."""
+    rows = state.ledger.timeline(prop, limit)
+    click.echo(render(rows, ["date", "date_kind", "outlet", "speaker_name", "modality", "status", "text"], fmt,
+                      {"text": 70, "speaker_name": 22}))  # fmt: skip
+
+
+@cli.command()
+@click.option("--min-docs", type=int, default=1, show_default=True)
+@output_options
+@pass_state
+def coverage(state: State, min_docs: int, fmt: str) -> None:
+    """Which outlet reported what: an outlet x proposition matrix."""
+    cov = state.ledger.coverage(min_docs)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(cov, ensure_ascii=False, indent=2))
+        return
+    rows = [{"proposition": m["proposition"], "status": m["status"], "label": m["label"],
+             **{o: (m["outlets"][o] or "") for o in cov["outlets"]}} for m in cov["matrix"]]  # fmt: skip
+    click.echo(
+        render(rows, ["proposition", "status", *cov["outlets"], "label"], fmt, {"label": 50})
+    )
+    if fmt == "table":
+        status(f"{len(cov['single_outlet'])} of {len(cov['matrix'])} propositions are carried by one outlet only",
+               state.quiet)  # fmt: skip
+
+
 # -- search / export / demo --------------------------------------------------
 
 

@@ -128,6 +128,32 @@ class Ledger:
 
         return rename(self.conn, ref, name)
 
+    # -- comparison ---------------------------------------------------------
+
+    def propositions(
+        self, status: str | None = None, min_docs: int = 1, limit: int | None = 200
+    ) -> list[dict[str, Any]]:
+        """Propositions (claims grouped across sources) with status and counts."""
+        from claimledger.compare.views import list_propositions
+
+        return list_propositions(self.conn, status, min_docs, limit)
+
+    def proposition(self, prop_id: str) -> dict[str, Any] | None:
+        """One proposition: claims, relations, the figures table and status over time."""
+        from claimledger.compare.views import proposition
+
+        return proposition(self.conn, prop_id)
+
+    def timeline(self, prop_id: str | None = None, limit: int | None = 500) -> list[dict[str, Any]]:
+        from claimledger.compare.views import timeline
+
+        return timeline(self.conn, prop_id, limit)
+
+    def coverage(self, min_docs: int = 1) -> dict[str, Any]:
+        from claimledger.compare.views import coverage
+
+        return coverage(self.conn, min_docs)
+
     # -- export -------------------------------------------------------------
 
     def export(self) -> dict[str, Any]:

@@ -38,6 +38,8 @@ DEFAULT_STAGES: dict[str, str] = {
     "quantities": "claimledger.extract.quantities.v1",
     "dates": "claimledger.extract.dates.v1",
     "modality": "claimledger.extract.modality.v1",
+    "embed": "claimledger.compare.embed.onnx.v1",
+    "group": "claimledger.compare.group.v1",
 }
 
 
@@ -60,6 +62,8 @@ BUILTIN_MODULES = (
     "claimledger.extract.modality",
     "claimledger.extract.quantities",
     "claimledger.extract.dates",
+    "claimledger.compare.minilm",
+    "claimledger.compare.group",
 )
 
 
@@ -85,8 +89,11 @@ def get(name: str) -> Callable[..., Any]:
         _import_for(name)
     try:
         return stages.get(name)
-    except catalogue.RegistryError as exc:
+    except catalogue.RegistryError:
         _load_builtins()
+    try:
+        return stages.get(name)
+    except catalogue.RegistryError as exc:
         known = ", ".join(sorted(stages.get_all()))
         raise KeyError(f"no stage registered as {name!r}; known: {known}") from exc
 

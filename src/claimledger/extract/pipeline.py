@@ -66,6 +66,10 @@ class DocAnalysis:
 
     claims: list[Claim] = field(default_factory=list)
     entities: DocEntities = field(default_factory=DocEntities)
+    # comparison input: the claims that take part, their vectors and content words
+    compare_ids: list[str] = field(default_factory=list)
+    vectors: Any = None
+    keywords: list[list[str]] = field(default_factory=list)
 
 
 def anchor_date(published: str | None) -> date | None:
@@ -80,8 +84,12 @@ def anchor_date(published: str | None) -> date | None:
 class Analyzer:
     """Runs the configured extraction stages over documents."""
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, compare: bool = True) -> None:
         config = config or Config()
+        self.config = config
+        self.compare = compare
+        self._embedder: Any = None
+        self._grouper: Any = None
         settings = config.settings.get("nlp", {})
         self.model = str(settings.get("model", MODEL))
         self.batch_size = int(settings.get("batch_size", 16))
@@ -106,11 +114,55 @@ class Analyzer:
         parsed = dict(
             zip((d.id for d in english), self.parse([d.text for d in english]), strict=True)
         )
-        return [self.analyse(d, parsed[d.id]) if d.id in parsed else DocAnalysis() for d in docs]
+        out = [self.analyse(d, parsed[d.id]) if d.id in parsed else DocAnalysis() for d in docs]
+        if self.compare:
+            self._embed(out)
+        return out
+
+    @property
+    def embedder(self) -> Any:
+        if self._embedder is None:
+            self._embedder = self.config.make("embed")
+        return self._embedder
+
+    @property
+    def grouper(self) -> Any:
+        if self._grouper is None:
+            self._grouper = self.config.make("group")
+        return self._grouper
+
+    def _embed(self, analyses: list[DocAnalysis]) -> None:
+        """Sentence vectors for every comparable claim of the batch, in one call."""
+        texts: list[str] = []
+        for a in analyses:
+            for c in a.claims:
+                if c.id in a.compare_ids:
+                    cs, ce = c.content or (c.start, c.end)
+                    texts.append(
+                        c.text
+                        if c.kind == "assertion"
+                        else c.text[cs - c.start : ce - c.start] or c.text
+                    )
+        vecs = self.embedder.embed(texts) if texts else None
+        i = 0
+        for a in analyses:
+            n = len(a.compare_ids)
+            a.vectors = vecs[i : i + n] if vecs is not None else None
+            i += n
 
     def analyse(self, doc: Document, sdoc: Any) -> DocAnalysis:
         """Claims and entity mentions of one parsed document (no database access)."""
-        return DocAnalysis(self.claims(doc, sdoc), find_entities(sdoc))
+        from claimledger.compare.group import eligible, keywords_of
+
+        claims = self.claims(doc, sdoc)
+        out = DocAnalysis(claims, find_entities(sdoc))
+        if self.compare and doc.duplicate_of is None:
+            for c in claims:
+                if c.kind != "assertion" or c.quantities or eligible(c.text, c.kind, 8):
+                    span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+                    out.compare_ids.append(c.id)
+                    out.keywords.append(keywords_of(span) if span is not None else [])
+        return out
 
     def claims(self, doc: Document, sdoc: Any) -> list[Claim]:
         """Claims of one parsed document (no database access)."""
@@ -192,6 +244,8 @@ class Analyzer:
             c.via = [e for n, t in c.via_names if (e := entity(n, t, n))]
         insert_claims(conn, doc.text, analysis.claims)
         link(conn, created, doc.id)
+        if self.compare and analysis.compare_ids and analysis.vectors is not None:
+            self.grouper.assign(conn, analysis.compare_ids, analysis.vectors, analysis.keywords)
         flags = document_flags(doc.text, doc.flags)
         if flags != sorted(set(doc.flags)):
             docstore.set_flags(conn, doc.id, flags)

@@ -44,8 +44,15 @@ class Claim:
 
 def delete_for_doc(conn: sqlite3.Connection, doc_id: str) -> None:
     """Remove what an earlier analysis of the document wrote (entity rows stay)."""
+    props = [r[0] for r in conn.execute(
+        "SELECT DISTINCT proposition FROM claims WHERE doc = ? AND proposition IS NOT NULL", (doc_id,))]  # fmt: skip
     for table in ("claims", "entity_aliases", "mentions", "entity_attributes", "acronyms"):
         conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc_id,))
+    if props:
+        from claimledger.compare.group import EmbeddingGrouper
+
+        for p in props:
+            EmbeddingGrouper().refresh(conn, p, new=set())
 
 
 def insert_claims(conn: sqlite3.Connection, doc_text: str, claims: list[Claim]) -> None:

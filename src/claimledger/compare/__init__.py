@@ -1,0 +1,1 @@
+"""Cross-source comparison: propositions, relations, figures, timeline, coverage."""

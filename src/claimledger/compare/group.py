@@ -1,0 +1,219 @@
+"""Grouping claims into propositions, incrementally, and keeping relations current.
+
+For each new claim, candidates come from the full-text index (BM25 over the
+claim's content words): a blocking step, so the cost of adding an article does
+not grow with the number of pairs in the ledger.  Candidates are re-ranked by
+sentence-embedding similarity, with a bonus for shared entities (capitals and
+bodies counted as the country they stand for) and compatible figures.  A claim
+joins the best proposition above the threshold, or starts a new one.  Only the
+propositions a new article touches are recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from claimledger.compare import store as cstore
+from claimledger.compare.figures import unit_family
+from claimledger.compare.relate import ClaimView, classify, status
+from claimledger.registry import register
+from claimledger.store.db import now_iso
+
+_STOP = set(
+    ["the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "that", "this", "these", "those", "it", "its", "their", "his", "her", "they", "them", "he", "she", "we", "you", "i", "not", "no", "said", "says", "say", "told", "would", "could", "should", "will", "may", "might", "can", "also", "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "all", "any", "some", "more", "most", "other", "such", "into", "over", "after", "before", "about", "against", "between", "during", "without", "within", "under", "up", "down", "out", "off", "again", "further", "once"]
+)  # fmt: skip
+
+
+@dataclass
+class CompareOptions:
+    join: float = 0.7  # similarity (with bonuses) needed to join a proposition
+    centroid: float = 0.62  # and to the proposition's centroid, against chaining
+    related: float = 0.55  # pairs less similar than this get no relation
+    candidates: int = 50
+    min_words: int = 5
+    entity_bonus: float = 0.04
+    figure_bonus: float = 0.05
+
+
+class Grouper(Protocol):
+    def assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
+               keywords: list[list[str]]) -> set[str]: ...  # fmt: skip
+
+
+def eligible(text: str, kind: str, min_words: int) -> bool:
+    return len(text.split()) >= min_words
+
+
+def keywords_of(span: Any) -> list[str]:
+    """Content words of a spaCy span, for candidate retrieval."""
+    out: list[str] = []
+    for t in span:
+        if t.pos_ in {"PROPN", "NOUN", "NUM", "VERB", "ADJ"} and not t.is_stop and len(t.text) > 2:
+            w = re.sub(r"[^\w]", "", t.lemma_.lower() if t.pos_ != "PROPN" else t.lower_)
+            if w and w not in _STOP and w not in out:
+                out.append(w)
+    return out[:24]
+
+
+class EmbeddingGrouper:
+    def __init__(self, options: CompareOptions | None = None) -> None:
+        self.o = options or CompareOptions()
+
+    def assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
+               keywords: list[list[str]]) -> set[str]:  # fmt: skip
+        """Put each claim in a proposition; returns the propositions touched."""
+        touched: set[str] = set()
+        if not claim_ids:
+            return touched
+        cstore.save_vectors(conn, claim_ids, vecs)
+        views = cstore.claim_views(conn, claim_ids)
+        for cid, vec, kws in zip(claim_ids, vecs, keywords, strict=True):
+            view = views.get(cid)
+            if view is None:
+                continue
+            prop = self._best(conn, view, vec, kws)
+            if prop is None:
+                prop = "p" + hashlib.sha1(cid.encode()).hexdigest()[:15]
+                conn.execute(
+                    "INSERT OR IGNORE INTO propositions(id, label, status, centroid, n_claims, updated_at)"
+                    " VALUES (?, ?, 'single_source', ?, 0, ?)",
+                    (prop, _label(view), vec.astype(np.float32).tobytes(), now_iso()),
+                )
+            conn.execute("UPDATE claims SET proposition = ? WHERE id = ?", (prop, cid))
+            self._update_centroid(conn, prop, vec)
+            touched.add(prop)
+        for prop in touched:
+            self.refresh(conn, prop, new=set(claim_ids))
+        return touched
+
+    def _best(
+        self, conn: sqlite3.Connection, view: ClaimView, vec: np.ndarray, kws: list[str]
+    ) -> str | None:
+        if not kws:
+            return None
+        query = " OR ".join(f'"{k}"' for k in kws)
+        try:
+            rows = conn.execute(
+                "SELECT c.id, c.proposition FROM claims_fts f JOIN claims c ON c.rowid = f.rowid"
+                " WHERE claims_fts MATCH ? AND c.proposition IS NOT NULL AND c.doc != ?"
+                " ORDER BY rank LIMIT ?",
+                (query, view.doc, self.o.candidates),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return None
+        if not rows:
+            return None
+        ids = [r[0] for r in rows]
+        props = {r[0]: r[1] for r in rows}
+        cvecs = cstore.load_vectors(conn, ids)
+        cviews = cstore.claim_views(conn, [i for i in ids if i in cvecs])
+        best, best_score = None, 0.0
+        for cid, cv in cvecs.items():
+            other = cviews.get(cid)
+            if other is None:
+                continue
+            score = float(vec @ cv) + self._bonus(view, other)
+            if score > best_score:
+                best, best_score = props[cid], score
+        if best is None or best_score < self.o.join:
+            return None
+        row = conn.execute("SELECT centroid FROM propositions WHERE id = ?", (best,)).fetchone()
+        if row and row[0]:
+            c = np.frombuffer(row[0], dtype=np.float32)
+            if float(vec @ c) / max(float(np.linalg.norm(c)), 1e-9) < self.o.centroid:
+                return None
+        return best
+
+    def _bonus(self, a: ClaimView, b: ClaimView) -> float:
+        bonus = self.o.entity_bonus * min(2, len(a.entities & b.entities))
+        fa = {unit_family(q.get("unit")) for q in a.quantities} - {None}
+        fb = {unit_family(q.get("unit")) for q in b.quantities} - {None}
+        if fa and fb:
+            bonus += self.o.figure_bonus if fa & fb else -self.o.figure_bonus
+        return bonus
+
+    def _update_centroid(self, conn: sqlite3.Connection, prop: str, vec: np.ndarray) -> None:
+        row = conn.execute(
+            "SELECT centroid, n_claims FROM propositions WHERE id = ?", (prop,)
+        ).fetchone()
+        n = int(row[1] or 0)
+        c = np.frombuffer(row[0], dtype=np.float32) if row[0] else np.zeros_like(vec)
+        c = (c * n + vec) / (n + 1)
+        conn.execute("UPDATE propositions SET centroid = ?, n_claims = ? WHERE id = ?",
+                     (c.astype(np.float32).tobytes(), n + 1, prop))  # fmt: skip
+
+    def refresh(self, conn: sqlite3.Connection, prop: str, new: set[str] | None = None) -> None:
+        """Relations of the new members with the rest, then status, label and counts."""
+        ids = cstore.members(conn, prop)
+        if not ids:
+            conn.execute("DELETE FROM propositions WHERE id = ?", (prop,))
+            return
+        views = cstore.claim_views(conn, ids)
+        vecs = cstore.load_vectors(conn, ids)
+        ordered = sorted(views.values(), key=lambda v: (v.published or "9999", v.id))
+        fresh = new if new is not None else set(ids)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if a.doc == b.doc or (a.id not in fresh and b.id not in fresh):
+                    continue
+                sim = float(vecs[a.id] @ vecs[b.id]) if a.id in vecs and b.id in vecs else 0.0
+                got = classify(a, b, sim, self.o.related)
+                conn.execute(
+                    "DELETE FROM relations WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)",
+                    (a.id, b.id, b.id, a.id),
+                )
+                if got:
+                    conn.execute(
+                        "INSERT INTO relations(a, b, type, why, proposition) VALUES (?,?,?,?,?)",
+                        (b.id, a.id, got[0], got[1], prop),
+                    )
+        types = [
+            r[0] for r in conn.execute("SELECT type FROM relations WHERE proposition = ?", (prop,))
+        ]
+        sources = _independent_sources(list(views.values()))
+        docs = {v.doc for v in views.values()}
+        outlets = {v.outlet for v in views.values() if v.outlet}
+        dates = sorted(v.published[:10] for v in views.values() if v.published)
+        conn.execute(
+            "UPDATE propositions SET status = ?, label = ?, n_claims = ?, n_docs = ?, n_outlets = ?,"
+            " first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?",
+            (status(types, sources), _label(_central(conn, prop, ordered)), len(ids), len(docs),
+             len(outlets), dates[0] if dates else None, dates[-1] if dates else None, now_iso(), prop),
+        )  # fmt: skip
+
+
+def _independent_sources(views: list[ClaimView]) -> int:
+    """Distinct original sources: a speaker relayed by several outlets counts once."""
+    seen: set[str] = set()
+    for v in views:
+        if v.polarity <= 0:
+            continue
+        seen.add(v.speaker or f"doc:{v.doc_root}")
+    return len(seen)
+
+
+def _central(conn: sqlite3.Connection, prop: str, ordered: list[ClaimView]) -> ClaimView:
+    row = conn.execute("SELECT centroid FROM propositions WHERE id = ?", (prop,)).fetchone()
+    if not row or not row[0] or len(ordered) < 3:
+        return ordered[0]
+    c = np.frombuffer(row[0], dtype=np.float32)
+    vecs = cstore.load_vectors(conn, [v.id for v in ordered])
+    return max(ordered, key=lambda v: float(vecs[v.id] @ c) if v.id in vecs else -1.0)
+
+
+def _label(view: ClaimView) -> str:
+    s = " ".join((view.content or view.text).split()).strip(" “”\"'‘’,")
+    s = re.sub(r"^(that|whether)\s+", "", s, flags=re.I)
+    s = s[:1].upper() + s[1:]
+    return s if len(s) <= 140 else s[:137].rsplit(" ", 1)[0] + "…"
+
+
+@register("claimledger.compare.group.v1")
+def make_grouper(**settings: float) -> EmbeddingGrouper:
+    return EmbeddingGrouper(CompareOptions(**settings))  # type: ignore[arg-type]

@@ -1,0 +1,153 @@
+"""How two claims about the same proposition relate, with a short reason.
+
+No NLI model ships on PyPI, so relations are built from what extraction
+already knows: polarity (a denial against an assertion), negation, modality,
+figures, dates and who the original source is.
+
+- repeats: both relay the same original source (same speaker, or one in the
+  other's chain), or the documents are copies of each other;
+- updates: a later-dated claim supersedes an earlier one: a denial or "not
+  confirmed" followed by an official confirmation, or a source revising its
+  own figure;
+- contradicts: opposite polarity, or figures that cannot both hold;
+- corroborates: independent sources saying the same thing;
+- elaborates: the same source or a dependent one adding figures or detail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimledger.compare.figures import conflict, figures_of
+
+_NEG = re.compile(
+    r"\b(not|no|never|neither|nor|n't|without|none|denied|denies|deny|false|fake|forgery)\b", re.I
+)
+_OFFICIAL = re.compile(
+    r"\b(official(ly)?|confirm(ed|s|ation)?|recogni[sz](ed|es|tion)|acknowledg\w*|admit\w*|announc\w*)\b",
+    re.I,
+)
+_POSITIVE = {"asserted", "hedged", "speculative"}
+
+
+@dataclass
+class ClaimView:
+    """What the comparison needs to know about one stored claim."""
+
+    id: str
+    doc: str
+    doc_root: str
+    published: str | None
+    outlet: str | None
+    speaker: str | None
+    speaker_name: str | None
+    via: list[str]
+    kind: str
+    modality: str
+    text: str
+    content: str
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    entities: set[str] = field(default_factory=set)
+
+    @property
+    def polarity(self) -> int:
+        if self.modality == "denied":
+            return -1
+        if self.modality == "question":
+            return 0
+        return 1
+
+    @property
+    def source(self) -> str:
+        """The original source: the speaker, else the outlet's own voice."""
+        return self.speaker or f"outlet:{self.outlet or self.doc_root}"
+
+
+def same_origin(a: ClaimView, b: ClaimView) -> str | None:
+    if a.doc_root == b.doc_root:
+        return "copies of the same article"
+    if a.speaker and a.speaker == b.speaker:
+        return f"both relay {a.speaker_name or 'the same speaker'}"
+    if a.speaker and a.speaker in b.via:
+        return f"{b.outlet or 'one outlet'} relays {a.speaker_name or 'the same source'} through an intermediary"
+    if b.speaker and b.speaker in a.via:
+        return f"{a.outlet or 'one outlet'} relays {b.speaker_name or 'the same source'} through an intermediary"
+    if set(a.via) & set(b.via):
+        return "both relayed through the same intermediary"
+    return None
+
+
+def classify(
+    a: ClaimView, b: ClaimView, sim: float = 1.0, related: float = 0.0
+) -> tuple[str, str] | None:
+    """(type, why) for an ordered pair, ``a`` published no later than ``b``; None if unrelated.
+
+    ``sim`` is the pair's embedding similarity: below ``related`` two members of a
+    proposition are taken to speak about different aspects, and only figures that
+    cannot both hold still relate them."""
+    if a.polarity == 0 or b.polarity == 0:
+        return None  # a question neither supports nor opposes
+    if sim < related:
+        clash = _figure_clash(a, b)
+        return ("contradicts", f"incompatible figures: {clash}") if clash else None
+    later = bool(a.published and b.published and b.published[:10] > a.published[:10])
+    origin = same_origin(a, b)
+    clash = _figure_clash(a, b)
+    opposite = a.polarity != b.polarity
+    confirms = (
+        later and b.polarity > 0 and b.modality == "asserted" and bool(_OFFICIAL.search(b.text))
+    )
+    if confirms and (a.polarity < 0 or a.modality == "hedged") and not _NEG.search(b.content):
+        return (
+            "updates",
+            f"a later statement ({b.published[:10]}) confirms what was denied or unconfirmed on {a.published[:10]}",
+        )  # type: ignore[index]
+    if later and clash and origin and a.speaker and a.speaker == b.speaker:
+        return "updates", f"{b.speaker_name or 'the source'} revised its figure: {clash}"
+    if origin and not opposite and not clash:
+        return "repeats", f"not independent: {origin}"
+    if opposite:
+        return "contradicts", "opposite polarity: one " + (
+            "denies" if a.polarity < 0 else "asserts"
+        ) + ", the other " + ("denies" if b.polarity < 0 else "asserts")
+    if clash:
+        return "contradicts", f"incompatible figures: {clash}"
+    if origin:
+        return "repeats", f"not independent: {origin}"
+    if _adds_detail(a, b):
+        return "elaborates", "adds figures or dates the earlier claim lacks"
+    return "corroborates", "independent sources say the same"
+
+
+def _figure_clash(a: ClaimView, b: ClaimView) -> str | None:
+    if a.doc_root == b.doc_root:
+        return None  # copies of one article do not disagree with themselves
+    for fa in figures_of(a.quantities, a.text):
+        for fb in figures_of(b.quantities, b.text):
+            why = conflict(fa, fb)
+            if why:
+                return why
+    return None
+
+
+def _adds_detail(a: ClaimView, b: ClaimView) -> bool:
+    return bool(b.quantities) and not a.quantities and len(b.content) > 1.5 * len(a.content)
+
+
+STATUS_ORDER = ("single_source", "corroborated", "disputed", "updated", "mixed")
+
+
+def status(relations: list[str], sources: int) -> str:
+    """A proposition's status from its relations and the number of independent sources."""
+    types = set(relations)
+    if "updates" in types and "contradicts" in types:
+        return "mixed"
+    if "updates" in types:
+        return "updated"
+    if "contradicts" in types:
+        return "disputed"
+    if sources >= 2:
+        return "corroborated"
+    return "single_source"

@@ -1,0 +1,114 @@
+"""Proposition and relation rows, and the claim views comparison reads."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
+
+from claimledger.compare.relate import ClaimView
+from claimledger.link.store import root_map
+
+
+def save_vectors(conn: sqlite3.Connection, ids: list[str], vecs: np.ndarray) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO claim_vectors(claim, vec) VALUES (?, ?)",
+        [(i, v.astype(np.float16).tobytes()) for i, v in zip(ids, vecs, strict=True)],
+    )
+
+
+def load_vectors(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, np.ndarray]:
+    ids = list(ids)
+    out: dict[str, np.ndarray] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        q = ",".join("?" * len(chunk))
+        for cid, blob in conn.execute(
+            f"SELECT claim, vec FROM claim_vectors WHERE claim IN ({q})", chunk
+        ):
+            out[cid] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+    return out
+
+
+def claim_views(
+    conn: sqlite3.Connection, ids: Iterable[str], roots: dict[str, str] | None = None
+) -> dict[str, ClaimView]:
+    """Claims as comparison sees them: root speakers, entities in the sentence, dates."""
+    ids = list(ids)
+    roots = roots if roots is not None else root_map(conn)
+    links = _stand_for(conn)
+    out: dict[str, ClaimView] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        q = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            'SELECT c.id, c.doc, c.start, c."end", c.speaker, c.speaker_name, c.via, c.kind, c.modality,'
+            " c.text, COALESCE(c.content, c.text) AS content, c.quantities, d.published, d.outlet,"
+            " COALESCE(d.duplicate_of, d.id) AS doc_root"
+            f" FROM claims c JOIN documents d ON d.id = c.doc WHERE c.id IN ({q})",
+            chunk,
+        ).fetchall()
+        for r in rows:
+            sp = roots.get(r["speaker"], r["speaker"]) if r["speaker"] else None
+            ents = {
+                roots.get(e, e)
+                for (e,) in conn.execute(
+                    'SELECT entity_id FROM mentions WHERE doc = ? AND start >= ? AND "end" <= ?',
+                    (r["doc"], r["start"], r["end"]),
+                )
+            }
+            ents |= {links[e] for e in list(ents) if e in links}
+            out[r["id"]] = ClaimView(
+                id=r["id"], doc=r["doc"], doc_root=r["doc_root"], published=r["published"],
+                outlet=r["outlet"], speaker=sp, speaker_name=r["speaker_name"],
+                via=[roots.get(v, v) for v in json.loads(r["via"] or "[]")], kind=r["kind"],
+                modality=r["modality"], text=r["text"], content=r["content"],
+                quantities=json.loads(r["quantities"] or "[]"), entities=ents,
+            )  # fmt: skip
+    return out
+
+
+def _stand_for(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(
+        conn.execute(
+            "SELECT entity_id, target_id FROM entity_links WHERE relation = 'stands_for'"
+        ).fetchall()
+    )
+
+
+def members(conn: sqlite3.Connection, prop: str) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute("SELECT id FROM claims WHERE proposition = ? ORDER BY rowid", (prop,))
+    ]
+
+
+def export_propositions(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    claims: dict[str, list[str]] = {}
+    for cid, prop in conn.execute(
+        "SELECT id, proposition FROM claims WHERE proposition IS NOT NULL ORDER BY rowid"
+    ):
+        claims.setdefault(prop, []).append(cid)
+    for r in conn.execute("SELECT * FROM propositions ORDER BY rowid"):
+        if r["id"] not in claims:
+            continue
+        yield {
+            "id": r["id"],
+            "label": r["label"],
+            "claims": claims[r["id"]],
+            "status": r["status"],
+            "n_docs": r["n_docs"],
+            "n_outlets": r["n_outlets"],
+            "first_seen": r["first_seen"],
+            "last_seen": r["last_seen"],
+        }
+
+
+def export_relations(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    for r in conn.execute(
+        "SELECT a, b, type, why, proposition FROM relations ORDER BY proposition, a, b"
+    ):
+        yield dict(r)
