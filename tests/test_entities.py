@@ -149,7 +149,7 @@ def _doc_ids(led: Ledger) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     tmp = tmp_path_factory.mktemp("entities")
     data = tmp / "articles"
     paths = _write(data, ARTICLES)
@@ -157,7 +157,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     with Ledger(db) as led:
         res = led.add(paths)
         assert res.ok and len(res.added) == len(ARTICLES), res.summary()
-        yield Corpus(db, data, _doc_ids(led), led.export(), tmp)
+        docs, export = _doc_ids(led), led.export()
+    # closed, so the file holds everything (no write-ahead log left) and copies are whole
+    return Corpus(db, data, docs, export, tmp)
 
 
 @pytest.fixture(scope="module")
@@ -268,13 +270,13 @@ def test_bare_surname_is_unmerged_when_a_second_full_name_arrives(fresh) -> None
             "Ingrid Moe",
             "April 5, 2025",
             "Anna Berg, a lawyer for the dockworkers, said the owners had broken the contract.",
-        ),  # fmt: skip
+        ),
         article(
             "Owners reply",
             "Henrik Dale",
             "April 6, 2025",
             "Carl Berg, the finance director of the port, said every wage was paid on time.",
-        ),  # fmt: skip
+        ),
     )
     anna, carl, berg = roots(led, "Anna Berg", "Carl Berg", "Berg")
     assert anna != carl
@@ -299,13 +301,17 @@ def test_acronym_defined_in_text_is_one_body(corpus: Corpus) -> None:
 
 
 DEFINES_HWA = article(
-    "Water levels fall", "Ingrid Moe", "May 6, 2025",
+    "Water levels fall",
+    "Ingrid Moe",
+    "May 6, 2025",
     "The Harbour Water Authority (HWA) said on Monday that reservoir levels had fallen.",
-)  # fmt: skip
+)
 USES_HWA = article(
-    "Ban confirmed", "Henrik Dale", "May 9, 2025",
+    "Ban confirmed",
+    "Henrik Dale",
+    "May 9, 2025",
     "HWA said on Thursday that the ban would start at midnight.",
-)  # fmt: skip
+)
 
 
 @pytest.mark.parametrize("order", ["definition first", "acronym first"])
@@ -314,17 +320,24 @@ def test_acronym_defined_in_another_document_either_order(fresh, order: str) -> 
     led = fresh(*(texts if order == "definition first" else texts[::-1]))
     long_, short = roots(led, "Harbour Water Authority", "HWA")
     assert long_ == short
-    assert [e["name"] for e in led.entities("ORG")] == ["Harbour Water Authority"]
+    e = led.entity("HWA")
+    assert e["name"] == "Harbour Water Authority"
+    assert {"HWA", "Harbour Water Authority"} <= set(e["aliases"])
+    assert len(e["claims"]) == 2
 
 
 NATO_LONG = article(
-    "Alliance plans drills", "Henrik Dale", "May 8, 2025",
+    "Alliance plans drills",
+    "Henrik Dale",
+    "May 8, 2025",
     "The North Atlantic Treaty Organization said on Monday that the drills were defensive.",
-)  # fmt: skip
+)
 NATO_SHORT = article(
-    "Drills begin", "Ingrid Moe", "May 12, 2025",
+    "Drills begin",
+    "Ingrid Moe",
+    "May 12, 2025",
     "NATO said on Thursday that naval drills would begin in July.",
-)  # fmt: skip
+)
 
 
 @pytest.mark.parametrize(
@@ -364,14 +377,14 @@ def test_one_acronym_for_two_bodies_in_two_documents_stays_two(fresh) -> None:
             "May 6, 2025",
             "The Harbour Water Authority (HWA) said on Monday that reservoir levels had fallen.",
             "HWA said it would ban hosepipes.",
-        ),  # fmt: skip
+        ),
         article(
             "Fleece prices double",
             "Henrik Dale",
             "May 7, 2025",
             "The Highland Wool Association (HWA) said on Tuesday that fleece prices had doubled.",
             "HWA said farmers would benefit.",
-        ),  # fmt: skip
+        ),
     )
     water, wool = roots(led, "Harbour Water Authority", "Highland Wool Association")
     assert water != wool
@@ -390,7 +403,7 @@ def test_acronym_of_a_name_with_an_apostrophe(fresh) -> None:
             "May 7, 2025",
             "The Kettle People's Council (KPC) said on Tuesday that rents would be frozen.",
             "KPC said the freeze would last a year.",
-        )  # fmt: skip
+        )
     )
     long_, short = roots(led, "Kettle People's Council", "KPC")
     assert long_ == short
@@ -411,19 +424,32 @@ def test_stand_for_links_without_merging(
     corpus: Corpus, speaker: str, starts: str, country: str
 ) -> None:
     claim = corpus.claim("drills.txt", starts)
-    ents = {e["id"]: e for e in corpus.export["entities"]}
-    rep = ents[claim["speaker"]]
+    rep = next(e for e in corpus.export["entities"] if e["id"] == claim["speaker"])
     assert rep["name"] == speaker
-    target = next(e for e in corpus.export["entities"] if e["name"] == country)
+    with Ledger(corpus.db) as led:
+        target = led.entity(country)
+        own = led.entity(rep["id"])
+    assert target["name"] == country and target["type"] == "GPE"
     assert rep["id"] != target["id"]  # linked, not merged
     assert [s["id"] for s in rep["stands_for"]] == [target["id"]]
     assert speaker not in target["aliases"]
-    with Ledger(corpus.db) as led:
-        shown = led.entity(country)
-    assert shown["id"] == target["id"]
-    assert rep["id"] in {r["id"] for r in shown["represented_by"]}
-    through = [c for c in shown["claims"] if c["id"] == claim["id"]]
+    assert rep["id"] in {r["id"] for r in target["represented_by"]}
+    through = [c for c in target["claims"] if c["id"] == claim["id"]]
     assert len(through) == 1 and through[0]["through"] == rep["id"]
+    # on its own page the claim is the capital's, not "through" anyone
+    assert [c["through"] for c in own["claims"] if c["id"] == claim["id"]] == [None]
+    assert own["represented_by"] == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a country known only as a stand-for target (no mention, no alias) is left out of "
+    "the export by live_roots, so stands_for[].id points at no exported entity",
+)
+def test_stand_for_targets_are_exported(corpus: Corpus) -> None:
+    ids = {e["id"] for e in corpus.export["entities"]}
+    targets = {s["id"] for e in corpus.export["entities"] for s in e["stands_for"]}
+    assert targets and targets <= ids
 
 
 @pytest.mark.xfail(
@@ -471,15 +497,27 @@ def test_title_gives_role_and_demonym_gives_nationality(corpus: Corpus) -> None:
     assert corpus.claim("defences.txt", "Norwegian engineer")["speaker"] == e["id"]
 
 
-def test_attribute_offsets_point_at_the_value(corpus: Corpus) -> None:
+def _offsets_ok(corpus: Corpus, e: dict[str, Any]) -> None:
     texts = {d["id"]: d["text"] for d in corpus.export["documents"]}
-    checked = 0
-    for e in corpus.export["entities"]:
-        for a in e["attributes"]:
-            if a.get("start") is not None:
-                assert texts[a["doc"]][a["start"] : a["end"]] == a["value"], a
-                checked += 1
-    assert checked >= 6
+    assert e["attributes"]
+    for a in e["attributes"]:
+        assert texts[a["doc"]][a["start"] : a["end"]] == a["value"], a
+
+
+@pytest.mark.parametrize("name", ["Mira Solberg", "Jan Holm", "Kim Soo-min"])
+def test_attribute_offsets_point_at_the_value(corpus: Corpus, name: str) -> None:
+    _offsets_ok(corpus, corpus.entity_of(name, "PERSON"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="_affiliation strips a leading 'the ' from the value but keeps the entity's "
+    "offsets, so the span reads 'the Fjordvik Institute'",
+)
+def test_attribute_offsets_after_a_leading_article(corpus: Corpus) -> None:
+    e = corpus.entity_of("Pavel Ostrovskyy", "PERSON")
+    assert ("Fjordvik Institute", corpus.docs["glacier.txt"]) in _attrs(e, "affiliation")
+    _offsets_ok(corpus, e)
 
 
 @pytest.mark.xfail(
@@ -522,7 +560,7 @@ def test_cli_merge_survives_reanalysis(corpus: Corpus, runner: CliRunner) -> Non
         merged = shown(runner, db, "Carl Berg")
         assert merged["id"] == shown(runner, db, "Anna Berg")["id"] == anna["id"], step
         assert {"Anna Berg", "Carl Berg"} <= set(merged["aliases"]), step
-        assert len(merged["claims"]) == anna["claims"].__len__() + len(carl["claims"]), step
+        assert len(merged["claims"]) == len(anna["claims"]) + len(carl["claims"]), step
         names = [e["name"] for e in listing(runner, db)]
         assert "Anna Berg" in names and "Carl Berg" not in names, step
         if step == "merged":
@@ -533,15 +571,19 @@ def test_cli_split_survives_reanalysis_and_new_documents(corpus: Corpus, runner:
     db = corpus.copy("split")
     whole = shown(runner, db, "Pavel Ostrovsky")
     assert shown(runner, db, "Pavel Ostrovskyy")["id"] == whole["id"]
-    ok(runner, db, "entities", "split", whole["id"], "--alias", "Pavel Ostrovskyy")
+    # split off the spelling that is not the cluster's root (see the xfail below for the root)
+    other = next(n for n in ("Pavel Ostrovsky", "Pavel Ostrovskyy") if n != whole["name"])
+    ok(runner, db, "entities", "split", whole["id"], "--alias", other)
 
     def check(step: str) -> None:
         a, b = shown(runner, db, "Pavel Ostrovsky"), shown(runner, db, "Pavel Ostrovskyy")
         assert a["id"] != b["id"], step
         assert "Pavel Ostrovskyy" not in a["aliases"], step
         assert "Pavel Ostrovsky" not in b["aliases"], step
-        thaw = {c["doc"] for c in b["claims"]}
-        assert thaw == {corpus.docs["thaw.txt"]}, step
+        assert {c["doc"] for c in a["claims"]} == {corpus.docs["glacier.txt"]}, step
+        assert {c["doc"] for c in b["claims"]} == {corpus.docs["thaw.txt"]}, step
+        people = {e["name"] for e in listing(runner, db) if e["type"] == "PERSON"}
+        assert {"Pavel Ostrovsky", "Pavel Ostrovskyy"} <= people, step
 
     check("split")
     ok(runner, db, "analyze", "--all")
@@ -555,7 +597,7 @@ def test_cli_split_survives_reanalysis_and_new_documents(corpus: Corpus, runner:
                 "Ingrid Moe",
                 "March 20, 2025",
                 "Pavel Ostrowski said the ice cores had reached the laboratory.",
-            )  # fmt: skip
+            )
         },
     )[0]
     ok(runner, db, "add", path)
@@ -591,19 +633,33 @@ def test_split_reports_each_detached_id_once(corpus: Corpus) -> None:
 def test_cli_rename_survives_reanalysis(corpus: Corpus, runner: CliRunner) -> None:
     db = corpus.copy("rename")
     eid = shown(runner, db, "Mira Solberg")["id"]
-    ok(runner, db, "entities", "rename", eid, "Dr Mira Solberg-Aas")
+    ok(runner, db, "entities", "rename", eid, "Mira Solberg-Aas")
     for step in ("renamed", "re-analysed"):
         out = ok(runner, db, "entities", "show", "Mira Solberg").stdout
-        assert out.splitlines()[0].startswith("Dr Mira Solberg-Aas  [PERSON]"), step
-        d = shown(runner, db, "Dr Mira Solberg-Aas")  # found by the new name too
-        assert d["id"] == eid and d["name"] == "Dr Mira Solberg-Aas", step
-        assert "Mira Solberg" in d["aliases"], step
-        assert "Dr Mira Solberg-Aas" in [e["name"] for e in listing(runner, db)], step
+        assert out.splitlines()[0] == f"Mira Solberg-Aas  [PERSON]  {eid}", step
+        d = shown(runner, db, eid)
+        assert d["name"] == "Mira Solberg-Aas", step
+        assert {"Mira Solberg-Aas", "Mira Solberg"} <= set(d["aliases"]), step
+        assert len(d["claims"]) == 2, step
+        names = [e["name"] for e in listing(runner, db)]
+        assert "Mira Solberg-Aas" in names and "Mira Solberg" not in names, step
         if step == "renamed":
             ok(runner, db, "analyze", "--all")
     export = json.loads(ok(runner, db, "export", "--format", "json").stdout)
     e = next(x for x in export["entities"] if x["id"] == eid)
-    assert e["name"] == "Dr Mira Solberg-Aas" and "Dr Mira Solberg-Aas" in e["aliases"]
+    assert e["name"] == "Mira Solberg-Aas" and "Mira Solberg-Aas" in e["aliases"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="service.find matches ids, name keys and alias rows but not display_name, so an "
+    "entity cannot be found by the name the user gave it",
+)
+def test_cli_show_finds_the_new_name(corpus: Corpus, runner: CliRunner) -> None:
+    db = corpus.copy("rename-find")
+    eid = shown(runner, db, "Mira Solberg")["id"]
+    ok(runner, db, "entities", "rename", eid, "Mira Solberg-Aas")
+    assert shown(runner, db, "Mira Solberg-Aas")["id"] == eid
 
 
 @pytest.mark.parametrize(
@@ -631,11 +687,32 @@ def test_cli_unknown_entities_are_errors_not_tracebacks(
     assert listing(runner, db) == before  # nothing changed
 
 
-def test_cli_ambiguous_name_asks_for_an_id(corpus: Corpus, runner: CliRunner) -> None:
-    db = corpus.copy("ambiguous")
-    ok(runner, db, "entities", "rename", "Anna Berg", "Berg")  # two entities now named Berg
+def test_cli_ambiguous_name_asks_for_an_id(fresh, runner: CliRunner) -> None:
+    led = fresh(
+        article(
+            "Dockworkers sue",
+            "Ingrid Moe",
+            "April 5, 2025",
+            "Anna Berg, a lawyer for the dockworkers, said the owners had broken the contract.",
+            "\u201cThey will pay,\u201d Berg said.",
+        ),
+        article(
+            "Owners reply",
+            "Henrik Dale",
+            "April 6, 2025",
+            "Carl Berg, the finance director of the port, said every wage was paid on time.",
+            "\u201cWe owe nothing,\u201d Berg said.",
+        ),
+    )
+    led.close()
+    db = Path(led.path)
+    # each document's "Berg" is its own Berg: the surname is an alias of both people
+    anna, carl = shown(runner, db, "Anna Berg"), shown(runner, db, "Carl Berg")
+    assert anna["id"] != carl["id"]
+    assert "Berg" in anna["aliases"] and "Berg" in carl["aliases"]
     res = run(runner, db, "entities", "show", "Berg")
-    assert res.exit_code == 1 and "use an id" in res.output
+    assert res.exit_code == 1 and "matches 2 entities; use an id" in res.output
+    assert isinstance(res.exception, SystemExit)
 
 
 def test_cli_list_table_and_json(corpus: Corpus, runner: CliRunner) -> None:
@@ -665,7 +742,8 @@ def test_cli_show_by_name(corpus: Corpus, runner: CliRunner) -> None:
     assert d["id"] == corpus.entity_of("Mira Solberg")["id"]
     assert len(d["claims"]) == 2
     # an alias and an id prefix find the same entity
-    assert shown(runner, corpus.db, "Ostrovsky")["id"] == corpus.entity_of("Ostrovsky")["id"]
+    pavel = corpus.entity_of("Pavel Ostrovskyy", "PERSON")["id"]
+    assert shown(runner, corpus.db, "Pavel Ostrovskyy")["id"] == pavel
     eid = d["id"]
     assert shown(runner, corpus.db, eid[:8])["id"] == eid
 

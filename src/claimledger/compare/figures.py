@@ -80,8 +80,10 @@ def figure(q: dict[str, Any], sentence: str, others: int = 1) -> Figure:
     """A figure with the stage and the few words that say what it counts."""
     text = q.get("text", "")
     at = sentence.find(text)
-    after = sentence[at + len(text) : at + len(text) + 60] if at >= 0 else ""
-    before = sentence[max(0, at - 40) : at] if at >= 0 else ""
+    after = sentence[at + len(text) : at + len(text) + 30] if at >= 0 else ""
+    after = re.split(r"\d|\band\b|[,;]", after)[0]  # stop at the next figure or clause
+    before = sentence[max(0, at - 25) : at] if at >= 0 else ""
+    before = re.split(r"\d|\band\b|[,;]", before)[-1]
     ctx = frozenset(w for w in _WORDS.findall((before + " " + after).lower()) if w not in _FILLER)
     return Figure(q.get("value"), q.get("low"), q.get("high"), q.get("unit"), q.get("qualifier"),
                   stage_of(sentence, q), text, ctx, others <= 1)  # fmt: skip

@@ -39,6 +39,8 @@ class CompareOptions:
     min_words: int = 5
     entity_bonus: float = 0.04
     figure_bonus: float = 0.05
+    salient_df: float = 0.05  # a word in fewer than this share of claims is salient
+    paraphrase: float = 0.8  # similar enough to join without a shared salient word
 
 
 class Grouper(Protocol):
@@ -111,6 +113,9 @@ class EmbeddingGrouper:
             return None
         ids = [r[0] for r in rows]
         props = {r[0]: r[1] for r in rows}
+        salient = self._salient(conn, kws)
+        words = {r[0]: set(r[1].lower().split()) for r in conn.execute(
+            f"SELECT id, COALESCE(content, text) FROM claims WHERE id IN ({','.join('?' * len(ids))})", ids)}  # fmt: skip
         cvecs = cstore.load_vectors(conn, ids)
         cviews = cstore.claim_views(conn, [i for i in ids if i in cvecs])
         best, best_score = None, 0.0
@@ -118,7 +123,11 @@ class EmbeddingGrouper:
             other = cviews.get(cid)
             if other is None:
                 continue
-            score = float(vec @ cv) + self._bonus(view, other)
+            sim = float(vec @ cv)
+            shared = {w for w in salient if w in " ".join(words.get(cid, ())).lower()}
+            if sim < self.o.paraphrase and not shared:
+                continue  # same story, different point: the words that matter differ
+            score = sim + self._bonus(view, other)
             if score > best_score:
                 best, best_score = props[cid], score
         if best is None or best_score < self.o.join:
@@ -129,6 +138,19 @@ class EmbeddingGrouper:
             if float(vec @ c) / max(float(np.linalg.norm(c)), 1e-9) < self.o.centroid:
                 return None
         return best
+
+    def _salient(self, conn: sqlite3.Connection, kws: list[str]) -> set[str]:
+        """The claim's words that few other claims use (by document frequency)."""
+        total = conn.execute("SELECT max(rowid) FROM claims").fetchone()[0] or 1
+        limit = max(2.0, self.o.salient_df * total)
+        out = set()
+        for k in kws:
+            row = conn.execute(
+                "SELECT doc FROM claims_vocab WHERE term = ?", (k.lower(),)
+            ).fetchone()
+            if row is None or row[0] <= limit:
+                out.add(k.lower())
+        return out
 
     def _bonus(self, a: ClaimView, b: ClaimView) -> float:
         bonus = self.o.entity_bonus * min(2, len(a.entities & b.entities))

@@ -1,0 +1,236 @@
+"""Cross-source comparison: figures, relations, status, embeddings, grouping end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimledger.compare.figures import conflict, figure, figures_of, stage_of, unit_family
+from claimledger.compare.relate import ClaimView, classify, status
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def view(cid: str, text: str, *, doc: str = "d1", published: str | None = "2025-03-10", speaker: str | None = None,
+         via: list[str] | None = None, modality: str = "asserted", quantities: list[dict] | None = None,
+         outlet: str = "Outlet A") -> ClaimView:  # fmt: skip
+    return ClaimView(id=cid, doc=doc, doc_root=doc, published=published, outlet=outlet, speaker=speaker,
+                     speaker_name=speaker, via=via or [], kind="indirect" if speaker else "assertion",
+                     modality=modality, text=text, content=text, quantities=quantities or [])  # fmt: skip
+
+
+def q(value=None, unit="people", qualifier=None, text="", low=None, high=None) -> dict:
+    return {
+        "value": value,
+        "unit": unit,
+        "qualifier": qualifier,
+        "text": text,
+        "low": low,
+        "high": high,
+    }
+
+
+# -- figures -------------------------------------------------------------------
+
+
+def test_unit_families() -> None:
+    assert unit_family("soldiers") == unit_family("troops") == "people"
+    assert unit_family("USD") == "money:USD"
+    assert unit_family("USD") != unit_family("EUR")
+    assert unit_family(None) is None
+
+
+def test_planned_arrived_and_revised_figures_are_not_a_contradiction() -> None:
+    planned = figure(
+        q(12000, "soldiers", "up_to", "up to 12,000"),
+        "The capital plans to send up to 12,000 soldiers.",
+    )
+    arrived = figure(
+        q(1500, "soldiers", None, "1,500"), "Of these, 1,500 have already arrived at the port."
+    )
+    revised = figure(
+        q(3000, "soldiers", "approx", "around 3,000"),
+        "The agency has upped this number to around 3,000 soldiers.",
+    )
+    assert (planned.stage, arrived.stage, revised.stage) == ("planned", "arrived", "revised")
+    assert conflict(planned, arrived) is None
+    assert conflict(arrived, revised) is None
+    assert conflict(planned, revised) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clash"),
+    [
+        (q(17, text="17"), q(31, text="31"), True),
+        (
+            q(1200, qualifier="approx", text="about 1,200"),
+            q(1300, qualifier="approx", text="about 1,300"),
+            False,
+        ),
+        (q(4000, qualifier="up_to", text="up to 4,000"), q(2140, text="2,140"), False),
+        (q(2500, qualifier="at_least", text="at least 2,500"), q(2140, text="2,140"), True),
+        (
+            q(None, qualifier="range", low=300, high=500, text="300 to 500"),
+            q(400, text="400"),
+            False,
+        ),
+        (
+            q(None, qualifier="range", low=300, high=500, text="300 to 500"),
+            q(900, text="900"),
+            True,
+        ),
+        (q(17, text="17"), q(17, unit="USD", text="$17"), False),
+    ],
+)
+def test_conflicting_figures(a: dict, b: dict, clash: bool) -> None:
+    fa = figure(a, f"The hospital said {a['text']} people were treated.")
+    fb = figure(b, f"The union said {b['text']} people were treated.")
+    assert (conflict(fa, fb) is not None) is clash
+
+
+def test_figures_of_different_things_in_one_sentence_are_not_compared() -> None:
+    sent = "The inspectorate counted 2,140 people evacuated and 19 people injured."
+    figs = figures_of([q(2140, text="2,140"), q(19, text="19")], sent)
+    other = figures_of([q(31, text="31")], "The union said 31 people were injured.")
+    assert conflict(figs[0], other[0]) is None  # evacuated vs injured
+    assert conflict(figs[1], other[0]) is not None  # injured vs injured
+
+
+def test_stage_of_up_to_is_planned() -> None:
+    assert stage_of("Anything at all.", {"qualifier": "up_to"}) == "planned"
+
+
+# -- relations -----------------------------------------------------------------
+
+
+def test_later_official_confirmation_updates_earlier_denial() -> None:
+    a = view(
+        "a",
+        "The government does not officially confirm the deployment.",
+        modality="denied",
+        published="2024-10-19",
+    )
+    b = view(
+        "b",
+        "The government officially confirmed the deployment on Saturday.",
+        doc="d2",
+        published="2025-04-28",
+    )
+    assert classify(a, b)[0] == "updates"
+
+
+def test_two_outlets_relaying_one_speaker_repeat_rather_than_corroborate() -> None:
+    a = view("a", "The dam will hold.", speaker="e-solberg")
+    b = view("b", "The dam will hold, she said.", doc="d2", speaker="e-solberg", outlet="Outlet B")
+    got = classify(a, b)
+    assert got[0] == "repeats" and "not independent" in got[1]
+
+
+def test_relay_through_intermediary_is_a_repeat() -> None:
+    a = view("a", "The agency says 3,000 soldiers arrived.", speaker="e-agency")
+    b = view("b", "The minister, citing the agency, says 3,000 soldiers arrived.", doc="d2", speaker="e-minister",
+             via=["e-agency"])  # fmt: skip
+    assert classify(a, b)[0] == "repeats"
+
+
+def test_independent_sources_corroborate_and_opposite_polarity_contradicts() -> None:
+    a = view("a", "The valve was corroded.", speaker="e-inspectorate")
+    b = view("b", "The valve was corroded.", doc="d2", speaker="e-union")
+    c = view("c", "The valve was not corroded.", doc="d3", speaker="e-company", modality="denied")
+    assert classify(a, b)[0] == "corroborates"
+    assert classify(a, c)[0] == "contradicts"
+
+
+def test_incompatible_figures_contradict_with_a_reason() -> None:
+    a = view(
+        "a",
+        "The hospital said 17 people were treated.",
+        speaker="e-h",
+        quantities=[q(17, text="17")],
+    )
+    b = view(
+        "b",
+        "The union said 31 people were treated.",
+        doc="d2",
+        speaker="e-u",
+        quantities=[q(31, text="31")],
+    )
+    typ, why = classify(a, b)
+    assert typ == "contradicts" and "17" in why and "31" in why
+
+
+def test_questions_relate_to_nothing() -> None:
+    a = view("a", "Will the dam hold?", modality="question")
+    assert classify(a, view("b", "The dam will hold.", doc="d2")) is None
+
+
+@pytest.mark.parametrize(
+    ("types", "sources", "expected"),
+    [
+        ([], 1, "single_source"),
+        (["repeats"], 1, "single_source"),
+        (["corroborates"], 2, "corroborated"),
+        (["contradicts", "corroborates"], 3, "disputed"),
+        (["updates"], 2, "updated"),
+        (["updates", "contradicts"], 3, "mixed"),
+    ],
+)
+def test_status(types: list[str], sources: int, expected: str) -> None:
+    assert status(types, sources) == expected
+
+
+# -- embeddings ----------------------------------------------------------------
+
+
+def test_onnx_embeddings_match_the_sentence_transformers_reference() -> None:
+    """Equal quality: the graph built here reproduces the reference embeddings."""
+    from claimledger.compare.minilm import NumpyMiniLM, OnnxMiniLM
+
+    ref = json.loads((FIXTURES / "minilm_reference.json").read_text())
+    want = np.array(ref["embeddings"], dtype=np.float32)
+    got = OnnxMiniLM().embed(ref["texts"])
+    assert np.abs(got - want).max() < 1e-4
+    assert np.abs(NumpyMiniLM().embed(ref["texts"][:2]) - want[:2]).max() < 1e-4
+    sims = got @ got.T
+    assert sims[0, 1] > 0.6 > sims[0, 3]  # paraphrases close, unrelated far
+
+
+# -- end to end ----------------------------------------------------------------
+
+
+def test_sample_corpus_propositions_relations_and_views(tmp_path: Path) -> None:
+    from claimledger.demo import sample_dir
+    from claimledger.ledger import Ledger
+
+    with Ledger(tmp_path / "s.db") as led:
+        led.add([str(p) for p in sample_dir().iterdir()])
+        props = led.propositions(min_docs=2)
+        assert props, "some propositions span several documents"
+        assert {p["status"] for p in props} <= {
+            "single_source",
+            "corroborated",
+            "disputed",
+            "updated",
+            "mixed",
+        }
+        ex = led.export()
+        claim_ids = {c["id"] for c in ex["claims"]}
+        assert all(
+            r["a"] in claim_ids and r["b"] in claim_ids and r["why"] for r in ex["relations"]
+        )
+        assert all(c["proposition"] is None or c["proposition"] in {p["id"] for p in ex["propositions"]}
+                   for c in ex["claims"])  # fmt: skip
+        detail = led.proposition(props[0]["id"])
+        assert detail and detail["claims"] and detail["timeline"]
+        assert all(f["claim"] in claim_ids for f in detail["figures"])
+        cov = led.coverage()
+        assert cov["outlets"] and cov["matrix"]
+        tl = led.timeline()
+        assert tl == sorted(tl, key=lambda r: (r["date"] or "9999", r["published"] or "9999"))
+        # adding the same files again changes nothing
+        before = len(ex["propositions"])
+        led.add([str(p) for p in sample_dir().iterdir()])
+        assert len(led.export()["propositions"]) == before
