@@ -108,6 +108,15 @@ class Score:
     meta: Counts = field(default_factory=Counts)
     errors: list[str] = field(default_factory=list)
 
+    prop_groups: int = 0
+    prop_groups_together: int = 0
+    prop_pairs: int = 0
+    prop_pairs_together: int = 0
+    prop_foreign_pairs: int = 0
+    prop_foreign_together: int = 0
+    rel_expected: dict[str, int] = field(default_factory=dict)
+    rel_found: dict[str, int] = field(default_factory=dict)
+    repeats_as_corroboration: int = 0
     entity_groups: int = 0
     entity_groups_whole: int = 0
     wrong_merges: int = 0
@@ -117,6 +126,19 @@ class Score:
         for name in ("attribution", "span", "quantities", "dates", "meta"):
             for k, v in getattr(self, name).figures().items():
                 out[f"{name}_{k}"] = v
+        if self.prop_groups:
+            out["proposition_groups_together"] = round(
+                self.prop_groups_together / self.prop_groups, 4
+            )
+            out["proposition_pair_recall"] = round(
+                self.prop_pairs_together / max(1, self.prop_pairs), 4
+            )
+            out["proposition_pair_purity"] = round(
+                1 - self.prop_foreign_together / max(1, self.prop_foreign_pairs), 4
+            )
+            for t, n in sorted(self.rel_expected.items()):
+                out[f"relation_{t}_recall"] = round(self.rel_found.get(t, 0) / n, 4)
+            out["repeats_counted_as_corroboration_neg"] = -float(self.repeats_as_corroboration)
         if self.entity_groups:
             out["entity_groups_whole"] = round(self.entity_groups_whole / self.entity_groups, 4)
             # a ceiling, not a floor: stored negated so that "below the floor" means worse
@@ -241,6 +263,66 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
     return sc
 
 
+def score_propositions(export: dict[str, Any], groups: list[dict[str, Any]], sc: Score) -> None:
+    """Gold groups of claims a careful reader puts together, and the relations among them."""
+    claims_by_doc: dict[str, list[dict[str, Any]]] = {}
+    for c in export["claims"]:
+        claims_by_doc.setdefault(c["doc"], []).append(c)
+    rel = {(r["a"], r["b"]): r["type"] for r in export["relations"]}
+    rel.update({(r["b"], r["a"]): r["type"] for r in export["relations"]})
+    placed: list[list[dict[str, Any] | None]] = []
+    for g in groups:
+        row: list[dict[str, Any] | None] = []
+        for m in g["members"]:
+            doc = _find_doc(export["documents"], m["doc"])
+            hit = None
+            if doc is not None:
+                pos = doc["text"].find(m["anchor"])
+                if pos >= 0:
+                    hit = next((c for c in claims_by_doc.get(doc["id"], [])
+                                if c["start"] <= pos and pos + len(m["anchor"]) <= c["end"]), None)  # fmt: skip
+            row.append(hit)
+        placed.append(row)
+        found = [c for c in row if c is not None]
+        if len(found) < 2:
+            continue
+        sc.prop_groups += 1
+        props = {c["proposition"] for c in found}
+        if len(props) == 1 and None not in props:
+            sc.prop_groups_together += 1
+        else:
+            sc.errors.append(
+                f"proposition group split: {g.get('label', '')[:60]!r} over {len(props)} propositions"
+            )
+        for i, a in enumerate(found):
+            for b in found[i + 1 :]:
+                sc.prop_pairs += 1
+                sc.prop_pairs_together += int(
+                    a["proposition"] is not None and a["proposition"] == b["proposition"]
+                )
+        for r in g.get("relations", []):
+            a, b = row[r["a"]], row[r["b"]]
+            if a is None or b is None:
+                continue
+            t = r["type"]
+            sc.rel_expected[t] = sc.rel_expected.get(t, 0) + 1
+            got = rel.get((a["id"], b["id"]))
+            if got == t:
+                sc.rel_found[t] = sc.rel_found.get(t, 0) + 1
+            else:
+                sc.errors.append(f"relation {t} expected, got {got}: {g.get('label', '')[:50]!r}")
+            if t == "repeats" and got == "corroborates":
+                sc.repeats_as_corroboration += 1
+    # purity: claims from different gold groups should not share a proposition
+    flat = [(gi, c) for gi, row in enumerate(placed) for c in row if c is not None]
+    for i, (ga, a) in enumerate(flat):
+        for gb, b in flat[i + 1 :]:
+            if ga != gb:
+                sc.prop_foreign_pairs += 1
+                if a["proposition"] is not None and a["proposition"] == b["proposition"]:
+                    sc.prop_foreign_together += 1
+
+
 def _score_entities(export: dict[str, Any], gold: dict[str, Any], sc: Score) -> None:
     """Alias groups that should be one entity, and entities that wrongly join two."""
     aliases = gold.get("aliases", {})
@@ -312,7 +394,16 @@ def run_corpus(name: str, folder: Path) -> Score:
     with tempfile.TemporaryDirectory() as tmp, Ledger(Path(tmp) / "eval.db") as ledger:
         ledger.add(inputs, AddOptions())
         export = ledger.export()
-    return score(export, gold)
+    sc = score(export, gold)
+    props_file = HERE / "gold" / "propositions.json"
+    if props_file.is_file():
+        groups = [
+            g
+            for g in json.loads(props_file.read_text(encoding="utf-8"))["groups"]
+            if g["corpus"] == name
+        ]
+        score_propositions(export, groups, sc)
+    return sc
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -546,7 +546,7 @@ def test_headings_and_disclaimers_give_no_claims(extract: Any) -> None:
 def test_opinion_disclaimer_gives_no_claim(extract: Any) -> None:
     text = (
         "The council postponed the repairs on Tuesday.\n\n"
-        "Views expressed in opinion pieces do not necessarily reflect those of the Test Outlet."
+        "Columns like this one do not necessarily reflect the editorial line of the Test Outlet."
     )
     assert [c.text for c in extract(text)] == ["The council postponed the repairs on Tuesday."]
 

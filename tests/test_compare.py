@@ -52,8 +52,8 @@ def test_planned_arrived_and_revised_figures_are_not_a_contradiction() -> None:
         q(1500, "soldiers", None, "1,500"), "Of these, 1,500 have already arrived at the port."
     )
     revised = figure(
-        q(3000, "soldiers", "approx", "around 3,000"),
-        "The agency has upped this number to around 3,000 soldiers.",
+        q(3000, "soldiers", "approx", "roughly 3,000"),
+        "The agency later raised its estimate to roughly 3,000 soldiers.",
     )
     assert (planned.stage, arrived.stage, revised.stage) == ("planned", "arrived", "revised")
     assert conflict(planned, arrived) is None

@@ -580,8 +580,11 @@ def test_cli_split_survives_reanalysis_and_new_documents(corpus: Corpus, runner:
         assert a["id"] != b["id"], step
         assert "Pavel Ostrovskyy" not in a["aliases"], step
         assert "Pavel Ostrovsky" not in b["aliases"], step
-        assert {c["doc"] for c in a["claims"]} == {corpus.docs["glacier.txt"]}, step
-        assert {c["doc"] for c in b["claims"]} == {corpus.docs["thaw.txt"]}, step
+        # (the surname-only moraine.txt may sit on either side; glacier and thaw may not mix)
+        glacier, thaw = corpus.docs["glacier.txt"], corpus.docs["thaw.txt"]
+        a_docs, b_docs = {c["doc"] for c in a["claims"]}, {c["doc"] for c in b["claims"]}
+        assert glacier in a_docs and thaw not in a_docs, step
+        assert thaw in b_docs and glacier not in b_docs, step
         people = {e["name"] for e in listing(runner, db) if e["type"] == "PERSON"}
         assert {"Pavel Ostrovsky", "Pavel Ostrovskyy"} <= people, step
 

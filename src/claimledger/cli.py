@@ -453,6 +453,30 @@ def coverage(state: State, min_docs: int, fmt: str) -> None:
                state.quiet)  # fmt: skip
 
 
+# -- report ------------------------------------------------------------------
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="FILE.md or FILE.html (one self-contained file that works offline).",
+)
+@click.option("--title", default=None, help="Title of the briefing.")
+@pass_state
+def report(state: State, output: str, title: str | None) -> None:
+    """Write a briefing in which every line cites the sentence it comes from."""
+    from claimledger.report import write_report
+
+    try:
+        path = write_report(state.ledger, output, title)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    status(f"wrote {path}", state.quiet)
+
+
 # -- search / export / demo --------------------------------------------------
 
 

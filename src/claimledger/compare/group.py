@@ -32,15 +32,14 @@ _STOP = set(
 
 @dataclass
 class CompareOptions:
-    join: float = 0.7  # similarity (with bonuses) needed to join a proposition
-    centroid: float = 0.62  # and to the proposition's centroid, against chaining
+    join: float = 0.6  # similarity (with bonuses) needed to join a proposition
+    centroid: float = 0.4  # and to the proposition's centroid, against chaining
+    overlap_weight: float = 1.0  # weight of the share of content words two claims have in common
     related: float = 0.55  # pairs less similar than this get no relation
     candidates: int = 50
     min_words: int = 5
     entity_bonus: float = 0.04
     figure_bonus: float = 0.05
-    salient_df: float = 0.05  # a word in fewer than this share of claims is salient
-    paraphrase: float = 0.8  # similar enough to join without a shared salient word
 
 
 class Grouper(Protocol):
@@ -113,9 +112,9 @@ class EmbeddingGrouper:
             return None
         ids = [r[0] for r in rows]
         props = {r[0]: r[1] for r in rows}
-        salient = self._salient(conn, kws)
-        words = {r[0]: set(r[1].lower().split()) for r in conn.execute(
-            f"SELECT id, COALESCE(content, text) FROM claims WHERE id IN ({','.join('?' * len(ids))})", ids)}  # fmt: skip
+        words = {r[0]: _stems(r[1]) for r in conn.execute(
+            f"SELECT id, text FROM claims WHERE id IN ({','.join('?' * len(ids))})", ids)}  # fmt: skip
+        mine = _stems(view.text)
         cvecs = cstore.load_vectors(conn, ids)
         cviews = cstore.claim_views(conn, [i for i in ids if i in cvecs])
         best, best_score = None, 0.0
@@ -123,11 +122,13 @@ class EmbeddingGrouper:
             other = cviews.get(cid)
             if other is None:
                 continue
-            sim = float(vec @ cv)
-            shared = {w for w in salient if w in " ".join(words.get(cid, ())).lower()}
-            if sim < self.o.paraphrase and not shared:
-                continue  # same story, different point: the words that matter differ
-            score = sim + self._bonus(view, other)
+            theirs = words.get(cid, set())
+            shared = mine & theirs
+            figs = self._figures_match(view, other)
+            if not shared and not (view.entities & other.entities) and not figs:
+                continue  # nothing concrete in common: same story, different point
+            overlap = len(shared) / max(1, len(mine | theirs))
+            score = float(vec @ cv) + self.o.overlap_weight * overlap + self._bonus(view, other)
             if score > best_score:
                 best, best_score = props[cid], score
         if best is None or best_score < self.o.join:
@@ -139,18 +140,11 @@ class EmbeddingGrouper:
                 return None
         return best
 
-    def _salient(self, conn: sqlite3.Connection, kws: list[str]) -> set[str]:
-        """The claim's words that few other claims use (by document frequency)."""
-        total = conn.execute("SELECT max(rowid) FROM claims").fetchone()[0] or 1
-        limit = max(2.0, self.o.salient_df * total)
-        out = set()
-        for k in kws:
-            row = conn.execute(
-                "SELECT doc FROM claims_vocab WHERE term = ?", (k.lower(),)
-            ).fetchone()
-            if row is None or row[0] <= limit:
-                out.add(k.lower())
-        return out
+    def _figures_match(self, a: ClaimView, b: ClaimView) -> bool:
+        from claimledger.compare.figures import comparable, figures_of
+
+        fa, fb = figures_of(a.quantities, a.text), figures_of(b.quantities, b.text)
+        return any(comparable(x, y) for x in fa for y in fb)
 
     def _bonus(self, a: ClaimView, b: ClaimView) -> float:
         bonus = self.o.entity_bonus * min(2, len(a.entities & b.entities))
@@ -208,6 +202,24 @@ class EmbeddingGrouper:
             (status(types, sources), _label(_central(conn, prop, ordered)), len(ids), len(docs),
              len(outlets), dates[0] if dates else None, dates[-1] if dates else None, now_iso(), prop),
         )  # fmt: skip
+
+
+_STEM_STOP = _STOP | {
+    "also",
+    "after",
+    "before",
+    "about",
+    "more",
+    "said",
+    "says",
+    "told",
+    "according",
+}
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems of the content words, for overlap between two claims."""
+    return {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STEM_STOP}
 
 
 def _independent_sources(views: list[ClaimView]) -> int:

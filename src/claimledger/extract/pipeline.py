@@ -138,11 +138,7 @@ class Analyzer:
             for c in a.claims:
                 if c.id in a.compare_ids:
                     cs, ce = c.content or (c.start, c.end)
-                    texts.append(
-                        c.text
-                        if c.kind == "assertion"
-                        else c.text[cs - c.start : ce - c.start] or c.text
-                    )
+                    texts.append(c.text)  # the whole sentence: it names what is counted
         vecs = self.embedder.embed(texts) if texts else None
         i = 0
         for a in analyses:

@@ -30,6 +30,3 @@ CREATE TABLE relations (
 CREATE INDEX relations_b ON relations(b);
 CREATE INDEX relations_proposition ON relations(proposition);
 
--- Document frequency of each term in claims, for telling salient words from the story's
--- ubiquitous ones when grouping.
-CREATE VIRTUAL TABLE claims_vocab USING fts5vocab(claims_fts, 'row');

@@ -1,0 +1,450 @@
+"""SQL for the web UI: claim search with facets, and the paginated lists.
+
+Every list is LIMIT/OFFSET over indexed columns; nothing here loads all claims.
+Facets are counted over a sample of the first ``FACET_SAMPLE`` matches and
+totals are counted up to ``COUNT_CAP``, so a page stays fast on a large ledger.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from claimledger.web.textview import HL_CLOSE, HL_OPEN, marked_parts
+
+PER_PAGE = 50
+FACET_SAMPLE = 2000
+FACET_TOP = 25
+COUNT_CAP = 10000
+DOC_HITS = 10
+
+
+class QueryError(ValueError):
+    """A search the full-text engine cannot parse."""
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    outlet: str = ""
+    speaker: str = ""
+    modality: str = ""
+    status: str = ""
+    date_from: str = ""
+    date_to: str = ""
+
+    def params(self) -> dict[str, str]:
+        """As URL parameters (``from``/``to`` for the dates)."""
+        d = asdict(self)
+        d["from"], d["to"] = d.pop("date_from"), d.pop("date_to")
+        return {k: v for k, v in d.items() if v}
+
+    def any(self) -> bool:
+        return any(asdict(self).values())
+
+
+def count(conn: sqlite3.Connection, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> int:
+    return int(conn.execute(sql, args).fetchone()[0])
+
+
+def capped_count(conn: sqlite3.Connection, select_sql: str, args: list[Any]) -> tuple[int, bool]:
+    """(n, capped): the number of rows ``select_sql`` returns, counted up to COUNT_CAP."""
+    n = count(conn, f"SELECT count(*) FROM ({select_sql} LIMIT {COUNT_CAP + 1})", args)
+    return min(n, COUNT_CAP), n > COUNT_CAP
+
+
+def qmarks(items: list[Any]) -> str:
+    return ",".join("?" * len(items))
+
+
+# -- entities: roots and names ---------------------------------------------------
+
+
+def roots_of(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    """Entity row id -> its cluster root, for just these ids."""
+    ids = sorted({i for i in ids if i})
+    if not ids:
+        return {}
+    rows = conn.execute(
+        "WITH RECURSIVE up(start, id, depth) AS ("
+        f" SELECT id, id, 0 FROM entities WHERE id IN ({qmarks(ids)})"
+        " UNION ALL SELECT up.start, e.merged_into, up.depth + 1 FROM up"
+        " JOIN entities e ON e.id = up.id WHERE e.merged_into IS NOT NULL AND up.depth < 64)"
+        " SELECT start, id FROM up ORDER BY depth",
+        ids,
+    ).fetchall()
+    return {start: root for start, root in rows}
+
+
+def names_of(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    ids = sorted({i for i in ids if i})
+    if not ids:
+        return {}
+    return dict(
+        conn.execute(
+            f"SELECT id, COALESCE(display_name, name) FROM entities WHERE id IN ({qmarks(ids)})",
+            ids,
+        ).fetchall()
+    )
+
+
+def member_ids(conn: sqlite3.Connection, root: str) -> list[str]:
+    """The root and every entity row merged into it."""
+    rows = conn.execute(
+        "WITH RECURSIVE down(id) AS (SELECT ?"
+        " UNION SELECT e.id FROM entities e JOIN down ON e.merged_into = down.id)"
+        " SELECT id FROM down",
+        (root,),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+# -- claim search ------------------------------------------------------------------
+
+
+def _claim_source(f: Filters, speaker_ids: list[str] | None) -> tuple[str, list[str], list[Any]]:
+    sql = " FROM claims c JOIN documents d ON d.id = c.doc"
+    where: list[str] = []
+    args: list[Any] = []
+    if f.q:
+        sql += " JOIN claims_fts ON claims_fts.rowid = c.rowid"
+        where.append("claims_fts MATCH ?")
+        args.append(f.q)
+    sql += " LEFT JOIN propositions p ON p.id = c.proposition"
+    if f.outlet:
+        where.append("d.outlet = ?")
+        args.append(f.outlet)
+    if speaker_ids is not None:
+        where.append(f"c.speaker IN ({qmarks(speaker_ids)})")
+        args += speaker_ids
+    if f.modality:
+        where.append("c.modality = ?")
+        args.append(f.modality)
+    if f.status:
+        where.append("p.status = ?")
+        args.append(f.status)
+    if f.date_from:
+        where.append("d.published >= ?")
+        args.append(f.date_from)
+    if f.date_to:
+        where.append("d.published < ?")
+        args.append(f.date_to + "\uffff")
+    return sql + (" WHERE " + " AND ".join(where) if where else ""), where, args
+
+
+def search_claims(
+    conn: sqlite3.Connection, f: Filters, speaker_ids: list[str] | None, page: int
+) -> dict[str, Any]:
+    """One page of matching claims, the (capped) total, and facets over a sample."""
+    source, _, args = _claim_source(f, speaker_ids)
+    hl = f"highlight(claims_fts, 0, '{HL_OPEN}', '{HL_CLOSE}')" if f.q else "NULL"
+    order = "claims_fts.rank" if f.q else "d.published DESC, c.doc, c.seq"
+    try:
+        rows = conn.execute(
+            "SELECT c.id, c.doc, c.text, c.kind, c.modality, c.speaker, c.speaker_name, c.cue,"
+            " c.proposition, d.outlet, d.published, d.title, p.status, p.label,"
+            f" {hl} AS hl{source} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*args, PER_PAGE + 1, (page - 1) * PER_PAGE],
+        ).fetchall()
+        total, capped = capped_count(conn, "SELECT 1" + source, args)
+        sample = conn.execute(
+            "SELECT d.outlet, c.speaker, c.modality, p.status, d.published"
+            f"{source} LIMIT {FACET_SAMPLE}",
+            args,
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if not f.q:
+            raise
+        raise QueryError(str(exc)) from exc
+    roots = roots_of(conn, [r["speaker"] for r in rows] + [r[1] for r in sample])
+    names = names_of(conn, list(roots.values()))
+    items = []
+    for r in rows[:PER_PAGE]:
+        sp = roots.get(r["speaker"], r["speaker"]) if r["speaker"] else None
+        items.append({
+            "id": r["id"], "doc": r["doc"], "text": r["text"], "kind": r["kind"],
+            "modality": r["modality"], "cue": r["cue"], "speaker": sp,
+            "speaker_name": names.get(sp) if sp else r["speaker_name"],
+            "outlet": r["outlet"], "published": r["published"], "title": r["title"],
+            "proposition": r["proposition"], "status": r["status"], "label": r["label"],
+            "highlight": marked_parts(r["hl"]) if r["hl"] else [[r["text"], False]],
+        })  # fmt: skip
+    return {
+        "items": items,
+        "total": total,
+        "total_capped": capped,
+        "has_next": len(rows) > PER_PAGE,
+        "facets": _facets(sample, roots, names),
+    }
+
+
+def _facets(
+    sample: list[sqlite3.Row], roots: dict[str, str], names: dict[str, str]
+) -> dict[str, Any]:
+    outlets: Counter[str] = Counter()
+    speakers: Counter[str] = Counter()
+    modalities: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    dates = []
+    for outlet, speaker, modality, status, published in sample:
+        if outlet:
+            outlets[outlet] += 1
+        if speaker:
+            speakers[roots.get(speaker, speaker)] += 1
+        modalities[modality] += 1
+        if status:
+            statuses[status] += 1
+        if published:
+            dates.append(published[:10])
+
+    def top(c: Counter[str], label: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        ranked = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_TOP]
+        return [{"value": v, "label": (label or {}).get(v, v), "count": n} for v, n in ranked]
+
+    return {
+        "sample": len(sample),
+        "sampled": len(sample) >= FACET_SAMPLE,
+        "outlet": top(outlets),
+        "speaker": top(speakers, names),
+        "modality": top(modalities),
+        "status": top(statuses),
+        "dates": {"min": min(dates), "max": max(dates)} if dates else None,
+    }
+
+
+def search_documents(conn: sqlite3.Connection, f: Filters) -> dict[str, Any]:
+    """The best few documents for ``f.q`` (outlet and date filters apply)."""
+    sql = " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+    where, args = ["documents_fts MATCH ?"], [f.q]
+    for cond, val in (
+        ("d.outlet = ?", f.outlet),
+        ("d.published >= ?", f.date_from),
+        ("d.published < ?", f.date_to and f.date_to + "\uffff"),
+    ):
+        if val:
+            where.append(cond)
+            args.append(val)
+    sql += " WHERE " + " AND ".join(where)
+    try:
+        rows = conn.execute(
+            "SELECT d.id, d.title, d.outlet, d.published,"
+            f" snippet(documents_fts, 1, '{HL_OPEN}', '{HL_CLOSE}', ' … ', 16) AS snip"
+            f"{sql} ORDER BY documents_fts.rank LIMIT {DOC_HITS}",
+            args,
+        ).fetchall()
+        total, capped = capped_count(conn, "SELECT 1" + sql, args)
+    except sqlite3.OperationalError as exc:
+        raise QueryError(str(exc)) from exc
+    items = [
+        {k: r[k] for k in ("id", "title", "outlet", "published")}
+        | {"snippet": marked_parts(r["snip"])}
+        for r in rows
+    ]
+    return {"items": items, "total": total, "total_capped": capped}
+
+
+# -- lists ---------------------------------------------------------------------------
+
+_LIVE = (
+    "EXISTS (SELECT 1 FROM entities m WHERE (m.id = e.id OR m.merged_into = e.id) AND ("
+    " EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = m.id)"
+    " OR EXISTS (SELECT 1 FROM mentions x WHERE x.entity_id = m.id)))"
+)
+
+
+def overview_counts(conn: sqlite3.Connection) -> dict[str, Any]:
+    status = dict(conn.execute("SELECT status, count(*) FROM propositions GROUP BY status"))
+    return {
+        "documents": count(conn, "SELECT count(*) FROM documents"),
+        "outlets": count(conn, "SELECT count(DISTINCT outlet) FROM documents"),
+        "claims": count(conn, "SELECT count(*) FROM claims"),
+        "entities": count(
+            conn, f"SELECT count(*) FROM entities e WHERE e.merged_into IS NULL AND {_LIVE}"
+        ),
+        "propositions": sum(status.values()),
+        "propositions_by_status": status,
+        "disputed": status.get("disputed", 0) + status.get("mixed", 0),
+        "updated": status.get("updated", 0) + status.get("mixed", 0),
+    }
+
+
+def propositions_page(
+    conn: sqlite3.Connection, status: str, min_docs: int, page: int
+) -> dict[str, Any]:
+    where, args = ["n_docs >= ?"], [min_docs]
+    if status:
+        where.append("status = ?")
+        args.append(status)
+    src = " FROM propositions WHERE " + " AND ".join(where)
+    rows = conn.execute(
+        "SELECT id, label, status, n_claims, n_docs, n_outlets, first_seen, last_seen"
+        f"{src} ORDER BY n_docs DESC, n_claims DESC, first_seen, id LIMIT ? OFFSET ?",
+        [*args, PER_PAGE + 1, (page - 1) * PER_PAGE],
+    ).fetchall()
+    return {
+        "items": [dict(r) for r in rows[:PER_PAGE]],
+        "total": count(conn, "SELECT count(*)" + src, args),
+        "has_next": len(rows) > PER_PAGE,
+        "statuses": dict(conn.execute("SELECT status, count(*) FROM propositions GROUP BY 1")),
+    }
+
+
+def entities_page(conn: sqlite3.Connection, type_: str, name: str, page: int) -> dict[str, Any]:
+    """Live cluster roots with their claim counts (claims of every member), most quoted first."""
+    where, args = ["e.merged_into IS NULL", _LIVE], []
+    if type_:
+        where.append("e.type = ?")
+        args.append(type_)
+    if name:
+        where.append("(e.name LIKE ? ESCAPE '\\' OR e.display_name LIKE ? ESCAPE '\\')")
+        pat = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        args += [pat, pat]
+    cond = " AND ".join(where)
+    rows = conn.execute(
+        "WITH RECURSIVE tree(id, root) AS (SELECT id, id FROM entities WHERE merged_into IS NULL"
+        " UNION ALL SELECT e.id, t.root FROM entities e JOIN tree t ON e.merged_into = t.id),"
+        " spk AS (SELECT speaker, count(*) AS n FROM claims WHERE speaker IS NOT NULL GROUP BY 1),"
+        " counts AS (SELECT t.root, sum(spk.n) AS n FROM spk JOIN tree t ON t.id = spk.speaker"
+        "  GROUP BY t.root)"
+        " SELECT e.id, COALESCE(e.display_name, e.name) AS name, e.type, COALESCE(k.n, 0) AS claims"
+        f" FROM entities e LEFT JOIN counts k ON k.root = e.id WHERE {cond}"
+        " ORDER BY claims DESC, lower(COALESCE(e.display_name, e.name)), e.id LIMIT ? OFFSET ?",
+        [*args, PER_PAGE + 1, (page - 1) * PER_PAGE],
+    ).fetchall()
+    return {
+        "items": [dict(r) for r in rows[:PER_PAGE]],
+        "total": count(conn, f"SELECT count(*) FROM entities e WHERE {cond}", args),
+        "has_next": len(rows) > PER_PAGE,
+        "types": [r[0] for r in conn.execute("SELECT DISTINCT type FROM entities ORDER BY 1")],
+    }
+
+
+def claims_by_speakers(conn: sqlite3.Connection, ids: list[str], page: int) -> dict[str, Any]:
+    src = f" FROM claims c JOIN documents d ON d.id = c.doc WHERE c.speaker IN ({qmarks(ids)})"
+    rows = conn.execute(
+        "SELECT c.id, c.doc, c.text, c.kind, c.modality, c.cue, c.speaker, c.proposition,"
+        f" d.outlet, d.published{src} ORDER BY d.published DESC, c.doc, c.seq LIMIT ? OFFSET ?",
+        [*ids, PER_PAGE + 1, (page - 1) * PER_PAGE],
+    ).fetchall()
+    return {
+        "items": [dict(r) for r in rows[:PER_PAGE]],
+        "total": count(conn, "SELECT count(*)" + src, ids),
+        "has_next": len(rows) > PER_PAGE,
+    }
+
+
+def documents_page(conn: sqlite3.Connection, outlet: str, page: int) -> dict[str, Any]:
+    where, args = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
+    rows = conn.execute(
+        "SELECT d.id, d.title, d.outlet, d.author, d.published, d.duplicate_of,"
+        " (SELECT count(*) FROM claims c WHERE c.doc = d.id) AS claims"
+        f" FROM documents d {where} ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?",
+        [*args, PER_PAGE + 1, (page - 1) * PER_PAGE],
+    ).fetchall()
+    outlets = conn.execute(
+        "SELECT outlet, count(*) FROM documents WHERE outlet IS NOT NULL"
+        " GROUP BY outlet ORDER BY 2 DESC, 1 LIMIT 100"
+    ).fetchall()
+    return {
+        "items": [dict(r) for r in rows[:PER_PAGE]],
+        "total": count(conn, f"SELECT count(*) FROM documents {where}", args),
+        "has_next": len(rows) > PER_PAGE,
+        "outlets": [{"value": o, "count": n} for o, n in outlets],
+    }
+
+
+def document_claims(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        'SELECT id, seq, start, "end", text, kind, modality, cue, speaker, speaker_name,'
+        " proposition FROM claims WHERE doc = ? ORDER BY seq",
+        (doc_id,),
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def claim_row(conn: sqlite3.Connection, claim_id: str) -> sqlite3.Row | None:
+    rows = conn.execute(
+        "SELECT c.*, d.outlet, d.published, d.title, d.url, d.text AS doc_text,"
+        " p.label AS prop_label, p.status AS prop_status FROM claims c"
+        " JOIN documents d ON d.id = c.doc LEFT JOIN propositions p ON p.id = c.proposition"
+        " WHERE c.id = ?",
+        (claim_id,),
+    ).fetchall()
+    if not rows and len(claim_id) >= 4:
+        rows = conn.execute(
+            "SELECT c.*, d.outlet, d.published, d.title, d.url, d.text AS doc_text,"
+            " p.label AS prop_label, p.status AS prop_status FROM claims c"
+            " JOIN documents d ON d.id = c.doc LEFT JOIN propositions p ON p.id = c.proposition"
+            " WHERE substr(c.id, 1, ?) = ? LIMIT 2",
+            (len(claim_id), claim_id),
+        ).fetchall()
+    return rows[0] if len(rows) == 1 else None
+
+
+def claim_relations(conn: sqlite3.Connection, claim_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT r.a, r.b, r.type, r.why, o.text AS other_text, d.outlet AS other_outlet"
+        " FROM relations r JOIN claims o ON o.id = CASE WHEN r.a = ? THEN r.b ELSE r.a END"
+        " JOIN documents d ON d.id = o.doc WHERE r.a = ? OR r.b = ? ORDER BY r.type",
+        (claim_id, claim_id, claim_id),
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def doc_titles(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    ids = sorted({i for i in ids if i})
+    if not ids:
+        return {}
+    rows = conn.execute(
+        f"SELECT id, title, outlet, published FROM documents WHERE id IN ({qmarks(ids)})", ids
+    ).fetchall()
+    return {r["id"]: dict(r) for r in rows}
+
+
+def coverage_page(conn: sqlite3.Connection, min_docs: int, page: int) -> dict[str, Any]:
+    """A page of the outlet x proposition matrix and a page of single-outlet propositions."""
+    cols = "id, label, status, n_claims, n_docs, n_outlets"
+    rows = conn.execute(
+        f"SELECT {cols} FROM propositions WHERE n_docs >= ?"
+        " ORDER BY n_outlets DESC, n_docs DESC, label, id LIMIT ? OFFSET ?",
+        (min_docs, PER_PAGE + 1, (page - 1) * PER_PAGE),
+    ).fetchall()
+    single = conn.execute(
+        f"SELECT {cols} FROM propositions WHERE n_docs >= ? AND n_outlets <= 1"
+        " ORDER BY n_docs DESC, n_claims DESC, label, id LIMIT ? OFFSET ?",
+        (min_docs, PER_PAGE + 1, (page - 1) * PER_PAGE),
+    ).fetchall()
+    ids = [r["id"] for r in rows[:PER_PAGE]]
+    cells: dict[str, dict[str, int]] = {}
+    if ids:
+        for prop, outlet, n in conn.execute(
+            "SELECT c.proposition, COALESCE(d.outlet, '(unknown)'), count(*) FROM claims c"
+            f" JOIN documents d ON d.id = c.doc WHERE c.proposition IN ({qmarks(ids)})"
+            " GROUP BY 1, 2",
+            ids,
+        ):
+            cells.setdefault(prop, {})[outlet] = n
+    outlets = sorted({o for row in cells.values() for o in row})
+    matrix = [
+        dict(r) | {"outlets": {o: cells.get(r["id"], {}).get(o, 0) for o in outlets}}
+        for r in rows[:PER_PAGE]
+    ]
+    return {
+        "outlets": outlets,
+        "matrix": matrix,
+        "single_outlet": [dict(r) for r in single[:PER_PAGE]],
+        "total": count(conn, "SELECT count(*) FROM propositions WHERE n_docs >= ?", [min_docs]),
+        "single_total": count(
+            conn,
+            "SELECT count(*) FROM propositions WHERE n_docs >= ? AND n_outlets <= 1",
+            [min_docs],
+        ),
+        "has_next": len(rows) > PER_PAGE or len(single) > PER_PAGE,
+    }
+
+
+def loads(s: str | None) -> Any:
+    return json.loads(s or "[]")
