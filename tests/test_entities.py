@@ -390,11 +390,6 @@ def test_one_acronym_for_two_bodies_in_two_documents_stays_two(fresh) -> None:
     assert water != wool
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='_expansion cuts the long form at the possessive in "People\'s", so '
-    "'Kettle People's Council (KPC)' defines no acronym and KPC stays a separate body",
-)
 def test_acronym_of_a_name_with_an_apostrophe(fresh) -> None:
     led = fresh(
         article(
@@ -441,22 +436,12 @@ def test_stand_for_links_without_merging(
     assert own["represented_by"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a country known only as a stand-for target (no mention, no alias) is left out of "
-    "the export by live_roots, so stands_for[].id points at no exported entity",
-)
 def test_stand_for_targets_are_exported(corpus: Corpus) -> None:
     ids = {e["id"] for e in corpus.export["entities"]}
     targets = {s["id"] for e in corpus.export["entities"] for s in e["stands_for"]}
     assert targets and targets <= ids
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Oslo' is two entities: the mention is typed GPE (country_for) but the speaker is "
-    "typed ORG by attribution, so the name matches two entities",
-)
 def test_a_capital_is_one_entity(corpus: Corpus) -> None:
     assert len([e for e in corpus.export["entities"] if e["name"] == "Oslo"]) == 1
     with Ledger(corpus.db) as led:
@@ -653,11 +638,6 @@ def test_cli_rename_survives_reanalysis(corpus: Corpus, runner: CliRunner) -> No
     assert e["name"] == "Mira Solberg-Aas" and "Mira Solberg-Aas" in e["aliases"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="service.find matches ids, name keys and alias rows but not display_name, so an "
-    "entity cannot be found by the name the user gave it",
-)
 def test_cli_show_finds_the_new_name(corpus: Corpus, runner: CliRunner) -> None:
     db = corpus.copy("rename-find")
     eid = shown(runner, db, "Mira Solberg")["id"]

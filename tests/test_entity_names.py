@@ -72,11 +72,6 @@ def test_persons_match_guards(a: str, b: str) -> None:
     assert not persons_match(b, a)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="close() allows one edit on given names, so gendered pairs (Maria/Mario, "
-    "Paul/Paula, Alexander/Alexandra) count as spellings of one name",
-)
 @pytest.mark.parametrize(
     ("a", "b"),
     [
@@ -90,11 +85,6 @@ def test_persons_match_gendered_given_names_are_two_people(a: str, b: str) -> No
     assert not persons_match(a, b)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tokens() splits a hyphenated Korean given name into syllables, so the "
-    "'middle name added' rule reads 'Sang' of 'Sang-woo' as a middle name",
-)
 @pytest.mark.parametrize(("a", "b"), [("Park Sang-woo", "Park Woo"), ("Kim Jong-hyun", "Kim Hyun")])
 def test_persons_match_hyphenated_given_name_is_not_a_middle_name(a: str, b: str) -> None:
     assert not persons_match(a, b)
@@ -127,11 +117,6 @@ def test_surname_fits(single: str, full: str, fits: bool) -> None:
     assert surname_fits(single, full) is fits
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="close() treats the feminine surname form as a spelling of the masculine one, so "
-    "a bare 'Ostrovskaya' (a woman) can stand for 'Pavel Ostrovsky'",
-)
 @pytest.mark.parametrize(
     ("single", "full"), [("Ostrovskaya", "Pavel Ostrovsky"), ("Lysenkova", "Sergei Lysenko")]
 )
@@ -333,10 +318,5 @@ def test_expansion(short: str, phrase: str, long_: str | None) -> None:
     assert _expansion(short, phrase) == long_
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='_expansion splits the phrase at any possessive, so "People\'s" inside the '
-    "name cuts 'Kettle People's Council' down to 'Council'",
-)
 def test_expansion_with_an_apostrophe_inside_the_name() -> None:
     assert _expansion("KPC", "the Kettle People's Council") == "Kettle People's Council"

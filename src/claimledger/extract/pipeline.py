@@ -18,6 +18,7 @@ from typing import Any
 from claimledger.extract.attribution import ClaimDraft
 from claimledger.extract.flags import document_flags, is_disclaimer
 from claimledger.extract.store import Claim, delete_for_doc, insert_claims
+from claimledger.link.gazetteer import country_for
 from claimledger.link.mentions import DocEntities, find_entities
 from claimledger.link.resolve import link
 from claimledger.link.store import clean_alias, ensure
@@ -201,6 +202,8 @@ class Analyzer:
         created: list[str] = []
 
         def entity(name: str, type_: str, alias: str | None) -> str | None:
+            if type_ != "PERSON" and country_for(name):
+                type_ = "GPE"  # "Oslo said": the capital, whatever the tagger called it
             eid, new = ensure(conn, name, type_)
             if eid is None:
                 return None

@@ -86,7 +86,6 @@ def find_entities(sdoc: Any, speakers: DocSpeakers | None = None) -> DocEntities
 
 def _expansion(short: str, phrase: str) -> str | None:
     """The shortest tail of ``phrase`` whose capitalised initials spell ``short``."""
-    phrase = re.split(r"[’']s\s+", phrase)[-1]
     words = phrase.split()
     for i in range(len(words) - 1, -1, -1):
         tail = words[i:]

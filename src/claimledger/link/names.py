@@ -61,16 +61,27 @@ def close(a: str, b: str) -> bool:
     return edits(a, b) <= limit or (skeleton(a) == skeleton(b) and edits(a, b) <= 3)
 
 
+def _gender_clash(x: str, y: str) -> bool:
+    """Maria/Mario, Paul/Paula, Ostrovsky/Ostrovskaya: a feminine ending on one side only."""
+    return x != y and x.endswith("a") != y.endswith("a")
+
+
 def persons_match(a: str, b: str) -> bool:
     """Full names that may be one person; both need two or more parts."""
     ta, tb = tokens(a), tokens(b)
     if len(ta) < 2 or len(tb) < 2:
         return False
     if len(ta) == len(tb):
-        return all(close(x, y) for x, y in zip(ta, tb, strict=True))
+        given = all(
+            close(x, y) and not _gender_clash(x, y) for x, y in zip(ta[:-1], tb[:-1], strict=True)
+        )
+        return given and close(ta[-1], tb[-1])
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     # "Vladimir Putin" ~ "Vladimir Vladimirovich Putin": first and last agree, a middle part added
-    if len(short) == 2 and len(long_) == 3:
+    words = len(fold(b if len(ta) < len(tb) else a).split())
+    if (
+        len(short) == 2 and len(long_) == 3 and words == 3
+    ):  # not "Kim Jong-hyun" split at the hyphen
         return close(short[0], long_[0]) and close(short[1], long_[2]) and len(long_[1]) > 3
     return False
 
@@ -80,7 +91,7 @@ def surname_fits(single: str, full: str) -> bool:
     ts, tf = tokens(single), tokens(full)
     if len(ts) != 1 or len(tf) < 2:
         return False
-    return close(ts[0], tf[-1])
+    return close(ts[0], tf[-1]) and not _gender_clash(ts[0], tf[-1])
 
 
 def initials(name: str) -> str:

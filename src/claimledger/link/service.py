@@ -30,6 +30,7 @@ def find(conn: sqlite3.Connection, ref: str) -> str:
     ids |= {
         r[0] for r in conn.execute("SELECT entity_id FROM entity_aliases WHERE alias = ?", (ref,))
     }
+    ids |= {r[0] for r in conn.execute("SELECT id FROM entities WHERE display_name = ?", (ref,))}
     roots = {store.root_of(conn, i) for i in ids}
     if len(roots) == 1:
         return roots.pop()

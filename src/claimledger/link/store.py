@@ -189,7 +189,8 @@ def live_roots(conn: sqlite3.Connection) -> list[sqlite3.Row]:
         "SELECT e.* FROM entities e WHERE e.merged_into IS NULL AND EXISTS ("
         " SELECT 1 FROM entities m WHERE (m.id = e.id OR m.merged_into = e.id) AND ("
         "  EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = m.id)"
-        "  OR EXISTS (SELECT 1 FROM mentions x WHERE x.entity_id = m.id)))"
+        "  OR EXISTS (SELECT 1 FROM mentions x WHERE x.entity_id = m.id)"
+        "  OR EXISTS (SELECT 1 FROM entity_links l WHERE l.target_id = m.id)))"
         " ORDER BY e.name"
     ).fetchall()
 

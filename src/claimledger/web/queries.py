@@ -37,13 +37,10 @@ class Filters:
     date_to: str = ""
 
     def params(self) -> dict[str, str]:
-        """As URL parameters (``from``/``to`` for the dates)."""
+        """As URL parameters (``from``/``to`` for the dates); unset ones are ""."""
         d = asdict(self)
         d["from"], d["to"] = d.pop("date_from"), d.pop("date_to")
-        return {k: v for k, v in d.items() if v}
-
-    def any(self) -> bool:
-        return any(asdict(self).values())
+        return d
 
 
 def count(conn: sqlite3.Connection, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> int:
@@ -404,7 +401,9 @@ def doc_titles(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, 
     return {r["id"]: dict(r) for r in rows}
 
 
-def coverage_page(conn: sqlite3.Connection, min_docs: int, page: int) -> dict[str, Any]:
+def coverage_page(
+    conn: sqlite3.Connection, min_docs: int, page: int, single_page: int
+) -> dict[str, Any]:
     """A page of the outlet x proposition matrix and a page of single-outlet propositions."""
     cols = "id, label, status, n_claims, n_docs, n_outlets"
     rows = conn.execute(
@@ -415,7 +414,7 @@ def coverage_page(conn: sqlite3.Connection, min_docs: int, page: int) -> dict[st
     single = conn.execute(
         f"SELECT {cols} FROM propositions WHERE n_docs >= ? AND n_outlets <= 1"
         " ORDER BY n_docs DESC, n_claims DESC, label, id LIMIT ? OFFSET ?",
-        (min_docs, PER_PAGE + 1, (page - 1) * PER_PAGE),
+        (min_docs, PER_PAGE + 1, (single_page - 1) * PER_PAGE),
     ).fetchall()
     ids = [r["id"] for r in rows[:PER_PAGE]]
     cells: dict[str, dict[str, int]] = {}
@@ -434,15 +433,20 @@ def coverage_page(conn: sqlite3.Connection, min_docs: int, page: int) -> dict[st
     ]
     return {
         "outlets": outlets,
-        "matrix": matrix,
-        "single_outlet": [dict(r) for r in single[:PER_PAGE]],
-        "total": count(conn, "SELECT count(*) FROM propositions WHERE n_docs >= ?", [min_docs]),
-        "single_total": count(
-            conn,
-            "SELECT count(*) FROM propositions WHERE n_docs >= ? AND n_outlets <= 1",
-            [min_docs],
-        ),
-        "has_next": len(rows) > PER_PAGE or len(single) > PER_PAGE,
+        "matrix": {
+            "items": matrix,
+            "total": count(conn, "SELECT count(*) FROM propositions WHERE n_docs >= ?", [min_docs]),
+            "has_next": len(rows) > PER_PAGE,
+        },
+        "single_outlet": {
+            "items": [dict(r) for r in single[:PER_PAGE]],
+            "total": count(
+                conn,
+                "SELECT count(*) FROM propositions WHERE n_docs >= ? AND n_outlets <= 1",
+                [min_docs],
+            ),
+            "has_next": len(single) > PER_PAGE,
+        },
     }
 
 

@@ -75,13 +75,16 @@ def paragraph_around(text: str, start: Any, end: Any) -> dict[str, Any]:
 def paragraphs_with_claims(
     text: str, spans: Sequence[tuple[int, int, str]]
 ) -> list[list[dict[str, Any]]]:
-    """The text as paragraphs of segments ``{"text", "claim"}``; claim is None outside claims.
+    """The text as paragraphs of segments ``{"text", "claim", "first"}``.
+
+    ``claim`` is None outside claims; ``first`` marks a claim's first segment.
 
     ``spans`` are (start, end, claim id).  Where two claims overlap, the first
     one keeps the text; every claim is still listed apart by the caller.
     """
     ordered = sorted((*clamp_span(text, s, e), cid) for s, e, cid in spans)
     paras: list[list[dict[str, Any]]] = []
+    seen: set[str] = set()
     i = 0
     for ps, pe in paragraph_bounds(text):
         while i < len(ordered) and ordered[i][1] <= ps:
@@ -96,11 +99,12 @@ def paragraphs_with_claims(
             if s >= e:
                 continue
             if s > cursor:
-                segs.append({"text": text[cursor:s], "claim": None})
-            segs.append({"text": text[s:e], "claim": cid})
+                segs.append({"text": text[cursor:s], "claim": None, "first": False})
+            segs.append({"text": text[s:e], "claim": cid, "first": cid not in seen})
+            seen.add(cid)
             cursor = e
         if cursor < pe:
-            segs.append({"text": text[cursor:pe], "claim": None})
+            segs.append({"text": text[cursor:pe], "claim": None, "first": False})
         paras.append(segs)
     return paras
 

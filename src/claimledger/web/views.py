@@ -44,10 +44,13 @@ def int_param(params: Params, name: str, default: int, lo: int = 1, hi: int = 10
         return default
 
 
-def paging(page: int, res: dict[str, Any]) -> dict[str, Any]:
+def paging(page: int, res: dict[str, Any], shown: int = 0) -> dict[str, Any]:
+    first = (page - 1) * Q.PER_PAGE + 1
     return {
         "page": page,
         "per_page": Q.PER_PAGE,
+        "first": first if shown else 0,
+        "last": first + shown - 1 if shown else 0,
         "total": res.get("total"),
         "total_capped": res.get("total_capped", False),
         "has_prev": page > 1,
@@ -113,7 +116,7 @@ def search(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, 
             ' "quoted phrases", AND / OR / NOT between words, and word* for prefixes.'
         )
         return data
-    data.update(claims=res["items"], facets=res["facets"], paging=paging(page, res))
+    data.update(claims=res["items"], facets=res["facets"], paging=paging(page, res, len(res["items"])))
     if f.q and page == 1:
         try:
             data["documents"] = Q.search_documents(conn, f)
@@ -165,10 +168,10 @@ def propositions(conn: sqlite3.Connection, path: Params, params: Params) -> dict
     page = page_of(params)
     res = Q.propositions_page(conn, status, min_docs, page)
     return {
-        "filters": {k: v for k, v in (("status", status), ("min_docs", min_docs)) if v != ""},
+        "filters": {"status": status, "min_docs": min_docs if min_docs != 1 else ""},
         "items": res["items"],
         "statuses": res["statuses"],
-        "paging": paging(page, res),
+        "paging": paging(page, res, len(res["items"])),
     }
 
 
@@ -194,10 +197,10 @@ def entities(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str
     page = page_of(params)
     res = Q.entities_page(conn, type_, name, page)
     return {
-        "filters": {k: v for k, v in (("type", type_), ("name", name)) if v},
+        "filters": {"type": type_, "name": name},
         "items": res["items"],
         "types": res["types"],
-        "paging": paging(page, res),
+        "paging": paging(page, res, len(res["items"])),
     }
 
 
@@ -229,7 +232,7 @@ def entity(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, 
     docs += [doc for c in d["conflicts"] for v in c["values"] for doc in v["docs"]]
     d["documents"] = Q.doc_titles(conn, docs)
     d["claims"] = res["items"]
-    d["paging"] = paging(page, res)
+    d["paging"] = paging(page, res, len(res["items"]))
     return d
 
 
@@ -241,10 +244,10 @@ def documents(conn: sqlite3.Connection, path: Params, params: Params) -> dict[st
     page = page_of(params)
     res = Q.documents_page(conn, outlet, page)
     return {
-        "filters": {"outlet": outlet} if outlet else {},
+        "filters": {"outlet": outlet},
         "items": res["items"],
         "outlets": res["outlets"],
-        "paging": paging(page, res),
+        "paging": paging(page, res, len(res["items"])),
     }
 
 
@@ -280,12 +283,14 @@ def document(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str
 def coverage(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, Any]:
     min_docs = int_param(params, "min_docs", 1)
     page = page_of(params)
-    res = Q.coverage_page(conn, min_docs, page)
+    single_page = int_param(params, "single_page", 1, hi=MAX_PAGE)
+    res = Q.coverage_page(conn, min_docs, page, single_page)
+    m, s = res["matrix"], res["single_outlet"]
     return {
-        "filters": {"min_docs": min_docs},
+        "filters": {"min_docs": min_docs, "page": page, "single_page": single_page},
         "outlets": res["outlets"],
-        "matrix": res["matrix"],
-        "single_outlet": res["single_outlet"],
-        "single_total": res["single_total"],
-        "paging": paging(page, res),
+        "matrix": m["items"],
+        "paging": paging(page, m, len(m["items"])),
+        "single_outlet": s["items"],
+        "single_paging": paging(single_page, s, len(s["items"])),
     }
