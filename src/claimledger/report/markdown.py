@@ -15,7 +15,7 @@ def _md(s: Any) -> str:
 
 
 def _ref(c: Citation) -> str:
-    return f"[{c.outlet or 'source'}, {c.date}](#{c.claim})"
+    return f"[{_md(c.outlet or 'source')}, {c.date}](#{c.claim})"
 
 
 def _figures(claim: dict[str, Any]) -> str:

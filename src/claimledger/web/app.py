@@ -27,7 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimledger.store.db import StoreError, connect, migrations
 from claimledger.web import views
-from claimledger.web.textview import http_url, number, query_string, seg, short
+from claimledger.web.textview import http_url, number, query_string, seg, short, value_range
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("claimledger.web")
@@ -88,6 +88,7 @@ def make_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(seg=seg, num=number, short=short, http_url=http_url)
+    env.globals.update(value_range=value_range)
     env.globals.update(qs=query_string)
     return env
 
@@ -126,14 +127,14 @@ def create_app(db_path: str) -> Starlette:
         finally:
             conn.close()
 
-    def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    def render(request: Request, template: str, http_status: int = 200, **ctx: Any) -> Response:
         html = env.get_template(template).render(path=request.url.path, **ctx)
-        return HTMLResponse(html, status_code=status)
+        return HTMLResponse(html, status_code=http_status)
 
     def error(request: Request, status: int, message: str) -> Response:
         if request.url.path.startswith("/api"):
             return JSONResponse({"error": message, "status": status}, status_code=status)
-        return render(request, "error.html", status=status, status_code=status, message=message)
+        return render(request, "error.html", status, status_code=status, message=message)
 
     def endpoint(view: View, template: str | None) -> Callable[[Request], Response]:
         # a plain function: Starlette runs it in its thread pool, one connection each

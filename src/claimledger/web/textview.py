@@ -142,6 +142,17 @@ def number(value: Any) -> str:
     return str(value)
 
 
+def value_range(low: Any, high: Any) -> str:
+    """(100, None) -> "≥ 100"; (None, 5) -> "≤ 5"; (1, 5) -> "1–5"; (None, None) -> ""."""
+    if low is not None and high is not None:
+        return f"{number(low)}–{number(high)}"
+    if low is not None:
+        return f"≥ {number(low)}"
+    if high is not None:
+        return f"≤ {number(high)}"
+    return ""
+
+
 def short(text: Any, limit: int = 160) -> str:
     s = " ".join(str(text or "").split())
     return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
