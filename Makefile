@@ -23,6 +23,7 @@ demo: $(STAMP)
 	$(BIN)/claimledger demo --dir demo-output
 
 test: $(STAMP)
+	@bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)

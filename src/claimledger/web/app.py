@@ -25,7 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from claimledger.store.db import StoreError, connect, migrations
+from claimledger.store.db import StoreError, connect
 from claimledger.web import views
 from claimledger.web.textview import http_url, number, query_string, seg, short, value_range
 
@@ -93,22 +93,29 @@ def make_env() -> Environment:
     return env
 
 
+REQUIRED_TABLES = {
+    "documents", "documents_fts", "claims", "claims_fts", "entities", "entity_aliases",
+    "mentions", "entity_attributes", "entity_links", "propositions", "relations",
+}  # fmt: skip
+
+
 def check_ledger(db_path: str) -> None:
-    """Refuse a missing file, or a ledger whose schema is older than this code."""
+    """Refuse a missing file, or a ledger older than the tables the UI reads."""
     if not Path(db_path).is_file():
         raise FileNotFoundError(f"no ledger at {db_path}")
     conn = connect(db_path, readonly=True)
     try:
-        have = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+        have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     except sqlite3.Error as exc:
         raise StoreError(f"{db_path} is not a claimledger ledger: {exc}") from exc
     finally:
         conn.close()
-    missing = [name for version, name, _ in migrations() if version not in have]
+    missing = sorted(REQUIRED_TABLES - have)
     if missing:
         raise StoreError(
-            f"{db_path} needs upgrading ({', '.join(missing)}); run any claimledger command"
-            " on it once, e.g. `claimledger --db PATH docs list`, then serve again"
+            f"{db_path} lacks tables {', '.join(missing)}: it is not a ledger, or an old one;"
+            " run any claimledger command on it once (e.g. `claimledger --db PATH docs list`)"
+            " to upgrade it, then serve again"
         )
 
 
