@@ -477,6 +477,40 @@ def report(state: State, output: str, title: str | None) -> None:
     status(f"wrote {path}", state.quiet)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
+@pass_state
+def serve(state: State, host: str, port: int) -> None:
+    """Browse the ledger in a local, read-only web UI."""
+    from pathlib import Path
+
+    from claimledger.ledger import default_db_path
+
+    db = state.db or default_db_path()
+    if not Path(db).is_file():
+        raise click.ClickException(
+            f"no ledger at {db}; add documents first (claimledger add ...) or pass --db PATH"
+        )
+    try:
+        import uvicorn
+
+        from claimledger.web.app import create_app
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the web UI needs starlette, jinja2 and uvicorn ({exc.name} is missing)"
+        ) from exc
+    from claimledger.store import StoreError
+
+    try:
+        app = create_app(db)
+    except (StoreError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"claimledger: serving {db} read-only at http://{shown}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 # -- search / export / demo --------------------------------------------------
 
 

@@ -7,6 +7,7 @@ page has a JSON twin under ``/api`` built from the same view function.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -58,6 +59,17 @@ PAGES: list[tuple[str, View, str]] = [
 ]
 
 
+class SafeJSONResponse(JSONResponse):
+    """JSON with ``<``, ``>`` and ``&`` written as \\u escapes, so that no body (not even
+    JSON) ever carries markup from an article, whatever a client makes of it."""
+
+    def render(self, content: Any) -> bytes:
+        text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        for ch, esc in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+            text = text.replace(ch, esc)
+        return text.encode("utf-8")
+
+
 class SecurityHeaders:
     """Adds the security headers to every HTTP response (pages, JSON, static, errors)."""
 
@@ -88,8 +100,7 @@ def make_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(seg=seg, num=number, short=short, http_url=http_url)
-    env.globals.update(value_range=value_range)
-    env.globals.update(qs=query_string)
+    env.globals.update(qs=query_string, value_range=value_range)
     return env
 
 
@@ -140,7 +151,7 @@ def create_app(db_path: str) -> Starlette:
 
     def error(request: Request, status: int, message: str) -> Response:
         if request.url.path.startswith("/api"):
-            return JSONResponse({"error": message, "status": status}, status_code=status)
+            return SafeJSONResponse({"error": message, "status": status}, status_code=status)
         return render(request, "error.html", status, status_code=status, message=message)
 
     def endpoint(view: View, template: str | None) -> Callable[[Request], Response]:
@@ -156,7 +167,7 @@ def create_app(db_path: str) -> Starlette:
                 return error(request, 500, "The ledger could not be read; see the server log.")
             if template is None:
                 status = 400 if data.get("error") else 200
-                return JSONResponse(data, status_code=status)
+                return SafeJSONResponse(data, status_code=status)
             return render(request, template, **data)
 
         return handle
@@ -164,7 +175,9 @@ def create_app(db_path: str) -> Starlette:
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         message = "No such page." if exc.status_code == 404 else str(exc.detail)
-        return error(request, exc.status_code, message)
+        resp = error(request, exc.status_code, message)
+        resp.headers.update(exc.headers or {})  # e.g. Allow on a 405
+        return resp
 
     async def server_error(request: Request, exc: Exception) -> Response:
         log.error("unhandled error on %s", request.url.path, exc_info=exc)

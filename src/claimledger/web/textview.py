@@ -59,8 +59,8 @@ def paragraph_around(text: str, start: Any, end: Any) -> dict[str, Any]:
     ps = 0
     for m in _PARA.finditer(text, 0, s):
         ps = m.end()
-    m = _PARA.search(text, e)
-    pe = m.start() if m else len(text)
+    nxt = _PARA.search(text, e)
+    pe = nxt.start() if nxt else len(text)
     if ps > s:  # the claim starts inside a paragraph break (should not happen)
         ps = s
     return {

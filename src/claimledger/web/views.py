@@ -17,6 +17,7 @@ from claimledger.extract.store import row_to_export
 from claimledger.link import store as entity_store
 from claimledger.link.service import EntityError, find
 from claimledger.store import documents as docstore
+from claimledger.web import lists as L
 from claimledger.web import queries as Q
 from claimledger.web.textview import paragraph_around, paragraphs_with_claims, short
 
@@ -67,10 +68,10 @@ def overview(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str
         " WHERE status IN ('disputed', 'updated', 'mixed') ORDER BY n_docs DESC, id LIMIT 10"
     ).fetchall()
     return {
-        "counts": Q.overview_counts(conn),
-        "recent_documents": Q.documents_page(conn, "", 1)["items"][:8],
+        "counts": L.overview_counts(conn),
+        "recent_documents": L.documents_page(conn, "", 1)["items"][:8],
         "contested": [dict(r) for r in contested],
-        "top_speakers": Q.entities_page(conn, "", "", 1)["items"][:10],
+        "top_speakers": L.entities_page(conn, "", "", 1)["items"][:10],
     }
 
 
@@ -116,7 +117,9 @@ def search(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, 
             ' "quoted phrases", AND / OR / NOT between words, and word* for prefixes.'
         )
         return data
-    data.update(claims=res["items"], facets=res["facets"], paging=paging(page, res, len(res["items"])))
+    data.update(
+        claims=res["items"], facets=res["facets"], paging=paging(page, res, len(res["items"]))
+    )
     if f.q and page == 1:
         try:
             data["documents"] = Q.search_documents(conn, f)
@@ -129,10 +132,10 @@ def search(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, 
 
 
 def claim(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, Any]:
-    row = Q.claim_row(conn, path["id"])
+    row = L.claim_row(conn, path["id"])
     if row is None:
         raise NotFound(f"No claim with id {path['id']!r}.")
-    via = Q.loads(row["via"])
+    via = L.loads(row["via"])
     roots = Q.roots_of(conn, [row["speaker"], *via])
     names = Q.names_of(conn, list(roots.values()))
     rec = row_to_export(row, roots)
@@ -155,7 +158,7 @@ def claim(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, A
             else None
         ),
         "paragraph": paragraph_around(text, row["start"], row["end"]),
-        "relations": Q.claim_relations(conn, row["id"]),
+        "relations": L.claim_relations(conn, row["id"]),
     }
 
 
@@ -166,7 +169,7 @@ def propositions(conn: sqlite3.Connection, path: Params, params: Params) -> dict
     status = params.get("status", "").strip()
     min_docs = int_param(params, "min_docs", 1)
     page = page_of(params)
-    res = Q.propositions_page(conn, status, min_docs, page)
+    res = L.propositions_page(conn, status, min_docs, page)
     return {
         "filters": {"status": status, "min_docs": min_docs if min_docs != 1 else ""},
         "items": res["items"],
@@ -195,7 +198,7 @@ def entities(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str
     type_ = params.get("type", "").strip()
     name = params.get("name", "").strip()
     page = page_of(params)
-    res = Q.entities_page(conn, type_, name, page)
+    res = L.entities_page(conn, type_, name, page)
     return {
         "filters": {"type": type_, "name": name},
         "items": res["items"],
@@ -222,7 +225,7 @@ def entity(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, 
     d["represented_by"] = [{"id": r, "name": rep_names.get(r, r)} for r in rep_roots]
     speakers = ids + [m for r in rep_roots for m in Q.member_ids(conn, r)]
     page = page_of(params)
-    res = Q.claims_by_speakers(conn, speakers, page)
+    res = L.claims_by_speakers(conn, speakers, page)
     sroots = Q.roots_of(conn, [c["speaker"] for c in res["items"]])
     for c in res["items"]:
         sp = sroots.get(c["speaker"], c["speaker"])
@@ -230,7 +233,7 @@ def entity(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, 
         c["through"] = None if sp == root else {"id": sp, "name": rep_names.get(sp, sp)}
     docs = [a["doc"] for a in d["attributes"]]
     docs += [doc for c in d["conflicts"] for v in c["values"] for doc in v["docs"]]
-    d["documents"] = Q.doc_titles(conn, docs)
+    d["documents"] = L.doc_titles(conn, docs)
     d["claims"] = res["items"]
     d["paging"] = paging(page, res, len(res["items"]))
     return d
@@ -242,7 +245,7 @@ def entity(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, 
 def documents(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str, Any]:
     outlet = params.get("outlet", "").strip()
     page = page_of(params)
-    res = Q.documents_page(conn, outlet, page)
+    res = L.documents_page(conn, outlet, page)
     return {
         "filters": {"outlet": outlet},
         "items": res["items"],
@@ -255,7 +258,7 @@ def document(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str
     doc = docstore.get(conn, path["id"])
     if doc is None:
         raise NotFound(f"No document with id {path['id']!r}.")
-    claims = Q.document_claims(conn, doc.id)
+    claims = L.document_claims(conn, doc.id)
     roots = Q.roots_of(conn, [c["speaker"] for c in claims])
     names = Q.names_of(conn, list(roots.values()))
     for c in claims:
@@ -284,7 +287,7 @@ def coverage(conn: sqlite3.Connection, path: Params, params: Params) -> dict[str
     min_docs = int_param(params, "min_docs", 1)
     page = page_of(params)
     single_page = int_param(params, "single_page", 1, hi=MAX_PAGE)
-    res = Q.coverage_page(conn, min_docs, page, single_page)
+    res = L.coverage_page(conn, min_docs, page, single_page)
     m, s = res["matrix"], res["single_outlet"]
     return {
         "filters": {"min_docs": min_docs, "page": page, "single_page": single_page},
