@@ -104,7 +104,11 @@ def page(browser: object, tmp_path: Path) -> Iterator[object]:
 def _shot(page: object, tmp_path: Path, name: str) -> Path:
     out = (SHOTS or tmp_path) / f"{name}.png"
     out.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(out), full_page=True)  # type: ignore[attr-defined]
+    page.wait_for_load_state("load")  # type: ignore[attr-defined]
+    try:
+        page.screenshot(path=str(out), full_page=True, animations="disabled", timeout=20_000)  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - a very tall page can time out on a slow machine; the viewport still proves it rendered
+        page.screenshot(path=str(out), animations="disabled", timeout=20_000)  # type: ignore[attr-defined]
     assert out.stat().st_size > 1000
     return out
 
@@ -113,19 +117,20 @@ def test_search_open_proposition_and_follow_citation(server: str, page: object, 
     pg = page
     pg.goto(server + "/")  # type: ignore[attr-defined]
     pg.fill("input[name=q]", "ammonia")  # type: ignore[attr-defined]
-    pg.keyboard.press("Enter")  # type: ignore[attr-defined]
-    pg.wait_for_load_state()  # type: ignore[attr-defined]
+    with pg.expect_navigation():  # type: ignore[attr-defined]
+        pg.keyboard.press("Enter")  # type: ignore[attr-defined]
+    assert "/search" in pg.url  # type: ignore[attr-defined]
     assert "ammonia" in pg.content().lower()  # type: ignore[attr-defined]
     _shot(pg, tmp_path, "search")
 
     pg.goto(server + "/propositions")  # type: ignore[attr-defined]
-    pg.locator("a[href^='/propositions/']").first.click()  # type: ignore[attr-defined]
-    pg.wait_for_load_state()  # type: ignore[attr-defined]
+    with pg.expect_navigation():  # type: ignore[attr-defined]
+        pg.locator("a[href^='/propositions/']").first.click()  # type: ignore[attr-defined]
     assert "/propositions/" in pg.url  # type: ignore[attr-defined]
     _shot(pg, tmp_path, "proposition")
 
-    pg.locator("a[href^='/claims/']").first.click()  # type: ignore[attr-defined]
-    pg.wait_for_load_state()  # type: ignore[attr-defined]
+    with pg.expect_navigation():  # type: ignore[attr-defined]
+        pg.locator("a[href^='/claims/']").first.click()  # type: ignore[attr-defined]
     mark = pg.locator("mark#hl")  # type: ignore[attr-defined]
     assert mark.count() == 1 and mark.is_visible()
     sentence = mark.inner_text().strip()
