@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -191,6 +192,96 @@ def synthetic_ledger(path: Path, n_claims: int, seed: int = 7) -> None:
     conn.close()
 
 
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def _serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """``claimledger serve`` in a second process on a free loopback port."""
+    import socket
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = Path(sys.executable).with_name("claimledger")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "claimledger"]
+    proc = subprocess.Popen(
+        [*cmd, "--db", str(db), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            httpx.get(base + "/", timeout=2)
+            return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("the web server did not start")
+
+
+def _web_latencies(db: Path, rounds: int) -> dict[str, list[float]]:
+    """Time search, proposition, claim and list pages over HTTP from this process."""
+    import random
+    import sqlite3
+
+    import httpx
+
+    conn = sqlite3.connect(db)
+    props = [r[0] for r in conn.execute("SELECT id FROM propositions ORDER BY random() LIMIT ?", (rounds,))]
+    claims = [r[0] for r in conn.execute("SELECT id FROM claims ORDER BY random() LIMIT ?", (rounds,))]
+    conn.close()
+    rng = random.Random(3)
+    queries = ["troops", "ministry border", "ammonia", "convoy AND drone", "evacuation", "fire", "estimate"]
+    paths = {
+        "search": [f"/search?q={rng.choice(queries)}" for _ in range(rounds)],
+        "search, outlet facet": [f"/search?q={rng.choice(queries)}&outlet=Outlet+{rng.randrange(40)}"
+                                 for _ in range(rounds)],  # fmt: skip
+        "proposition page": [f"/propositions/{p}" for p in props],
+        "claim page": [f"/claims/{c}" for c in claims],
+        "claims list, page 50": ["/claims?page=50" for _ in range(rounds)],
+        "proposition API": [f"/api/propositions/{p}" for p in props],
+    }
+    proc, base = _serve(db)
+    out: dict[str, list[float]] = {}
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            client.get("/")
+            for name, urls in paths.items():
+                times = []
+                for u in urls:
+                    t0 = time.perf_counter()
+                    r = client.get(u)
+                    times.append(time.perf_counter() - t0)
+                    if r.status_code != 200 and not (r.status_code == 404 and "page=" in u):
+                        raise RuntimeError(f"{u}: HTTP {r.status_code}")
+                out[name] = times
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return out
+
+
+def bench_web(small: Path, big: Path, n_claims: int, rounds: int = 60) -> None:
+    """p50/p95 page latency over loopback from a second process, sample ledger vs ``n_claims``."""
+    base = _web_latencies(small, rounds)
+    large = _web_latencies(big, rounds)
+    print(f"web UI over loopback ({rounds} requests per page, server in a second process)")
+    print(f"  {'page':24} {'sample p95':>11} {'large p50':>10} {'large p95':>10} {'ratio p95':>10}")
+    for name in large:
+        b95 = _percentile(base[name], 0.95) * 1000
+        l50 = _percentile(large[name], 0.5) * 1000
+        l95 = _percentile(large[name], 0.95) * 1000
+        print(f"  {name:24} {b95:9.1f}ms {l50:8.1f}ms {l95:8.1f}ms {l95 / max(b95, 1e-6):9.2f}x")
+    print(f"  ledger of {n_claims} claims; target p95 < 300 ms for search and proposition pages")
+
+
 def bench_scale(n_claims: int) -> None:
     """Adding one article to an empty ledger and to one with ``n_claims`` claims."""
     from claimledger.demo import sample_dir
@@ -211,6 +302,14 @@ def bench_scale(n_claims: int) -> None:
                 t0 = time.perf_counter()
                 led.add([target], AddOptions())
                 results[label] = time.perf_counter() - t0
+        small = Path(tmp) / "sample.db"
+        with Ledger(small) as led:
+            led.add([str(p) for p in sample_dir().iterdir() if p.name != "README.md"], AddOptions())
+        _print_scale(build, n_claims, results)
+        bench_web(small, big, n_claims)
+
+
+def _print_scale(build: float, n_claims: int, results: dict[str, float]) -> None:
     e, b = results["empty"], results[f"{n_claims} claims"]
     print(f"scale (synthetic ledger built in {build:.0f}s)")
     print(f"  add one article, empty ledger          {e * 1000:8.0f} ms")
