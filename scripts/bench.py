@@ -234,15 +234,30 @@ def _web_latencies(db: Path, rounds: int) -> dict[str, list[float]]:
     import httpx
 
     conn = sqlite3.connect(db)
-    props = [r[0] for r in conn.execute("SELECT id FROM propositions ORDER BY random() LIMIT ?", (rounds,))]
-    claims = [r[0] for r in conn.execute("SELECT id FROM claims ORDER BY random() LIMIT ?", (rounds,))]
+    props = [
+        r[0]
+        for r in conn.execute("SELECT id FROM propositions ORDER BY random() LIMIT ?", (rounds,))
+    ]
+    claims = [
+        r[0] for r in conn.execute("SELECT id FROM claims ORDER BY random() LIMIT ?", (rounds,))
+    ]
     conn.close()
     rng = random.Random(3)
-    queries = ["troops", "ministry border", "ammonia", "convoy AND drone", "evacuation", "fire", "estimate"]
+    queries = [
+        "troops",
+        "ministry border",
+        "ammonia",
+        "convoy AND drone",
+        "evacuation",
+        "fire",
+        "estimate",
+    ]
     paths = {
         "search": [f"/search?q={rng.choice(queries)}" for _ in range(rounds)],
-        "search, outlet facet": [f"/search?q={rng.choice(queries)}&outlet=Outlet+{rng.randrange(40)}"
-                                 for _ in range(rounds)],  # fmt: skip
+        "search, outlet facet": [
+            f"/search?q={rng.choice(queries)}&outlet=Outlet+{rng.randrange(40)}"
+            for _ in range(rounds)
+        ],  # fmt: skip
         "proposition page": [f"/propositions/{p}" for p in props],
         "claim page": [f"/claims/{c}" for c in claims],
         "claims list, page 50": ["/claims?page=50" for _ in range(rounds)],

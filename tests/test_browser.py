@@ -20,7 +20,11 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("CLAIMLEDGER_CHROMIUM", "/usr/bin/chromium")
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
-SHOTS = Path(os.environ.get("CLAIMLEDGER_SCREENSHOTS", "")) if os.environ.get("CLAIMLEDGER_SCREENSHOTS") else None
+SHOTS = (
+    Path(os.environ.get("CLAIMLEDGER_SCREENSHOTS", ""))
+    if os.environ.get("CLAIMLEDGER_SCREENSHOTS")
+    else None
+)
 
 
 def _skip_reason() -> str | None:
@@ -113,7 +117,9 @@ def _shot(page: object, tmp_path: Path, name: str) -> Path:
     return out
 
 
-def test_search_open_proposition_and_follow_citation(server: str, page: object, tmp_path: Path) -> None:
+def test_search_open_proposition_and_follow_citation(
+    server: str, page: object, tmp_path: Path
+) -> None:
     pg = page
     pg.goto(server + "/")  # type: ignore[attr-defined]
     pg.fill("input[name=q]", "ammonia")  # type: ignore[attr-defined]
@@ -147,7 +153,15 @@ def test_hostile_payloads_execute_nothing(server: str, page: object, tmp_path: P
     pg = page
     pg.add_init_script("window.__pwned = false;")  # type: ignore[attr-defined]
     visited = 0
-    for path in ("/", "/documents", "/search?q=alert", "/search?q=script", "/entities", "/propositions", "/coverage"):
+    for path in (
+        "/",
+        "/documents",
+        "/search?q=alert",
+        "/search?q=script",
+        "/entities",
+        "/propositions",
+        "/coverage",
+    ):
         pg.goto(server + path)  # type: ignore[attr-defined]
         visited += 1
         for href in pg.eval_on_selector_all("a[href^='/documents/'], a[href^='/claims/']",  # type: ignore[attr-defined]

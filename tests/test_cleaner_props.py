@@ -99,6 +99,7 @@ def test_body_paragraphs_survive_and_boilerplate_goes(
     for result in (CLEANER.clean(raw), CLEANER.clean_body(raw)):
         for p in body:
             assert p in result.text
+        kept = [ln.strip() for ln in result.text.splitlines()]
         for line in junk:
-            assert line not in result.text
+            assert line.strip() not in kept  # as a line: a body paragraph may start with the words
         assert len(result.removed) == len(junk)

@@ -198,6 +198,43 @@ def test_onnx_embeddings_match_the_sentence_transformers_reference() -> None:
     assert sims[0, 1] > 0.6 > sims[0, 3]  # paraphrases close, unrelated far
 
 
+def test_later_official_body_updates_an_earlier_negative_statement() -> None:
+    a = view("a", "The company said no gas escaped from the plant.", speaker="Acme Chemicals",
+             published="2025-03-09")  # fmt: skip
+    b = view("b", "The safety inspectorate said 300 kg of gas escaped from the plant.", doc="d2",
+             speaker="National Safety Inspectorate", published="2025-03-18")  # fmt: skip
+    got = classify(a, b)
+    assert got is not None and got[0] == "updates", got
+    assert "official" in got[1]
+    # the same pair the other way round in time is no update
+    a2 = view("a", a.text, speaker="Acme Chemicals", published="2025-03-20")
+    assert classify(b, a2) is None or classify(b, a2)[0] != "updates"  # type: ignore[index]
+
+
+def test_a_source_retracting_its_own_statement_updates_it() -> None:
+    a = view("a", "Nothing toxic left the site, the chief executive said.", speaker="Ann Holm",
+             published="2025-03-09")  # fmt: skip
+    b = view("b", "We were wrong about the leak, and I apologise.", doc="d2", speaker="Ann Holm",
+             published="2025-03-18")  # fmt: skip
+    got = classify(a, b)
+    assert got is not None and got[0] == "updates" and "revised" in got[1], got
+
+
+def test_negative_wording_alone_is_not_a_contradiction() -> None:
+    # two independent experts: "will not last" and "doubts it will last" say the same
+    a = view("a", "The alliance will not last beyond the war, an analyst said.", speaker="Eva Lund")
+    b = view("b", "The partnership is only meant to last until the war ends.", doc="d2",
+             speaker="Jan Ek", published="2025-03-11")  # fmt: skip
+    got = classify(a, b)
+    assert got is not None and got[0] == "corroborates", got
+
+
+def test_stance_reads_negation_in_what_is_said() -> None:
+    assert view("a", "Officials said no troops crossed the border.").stance == -1
+    assert view("a", "Officials said troops crossed the border.").stance == 1
+    assert view("a", "Did troops cross?", modality="question").stance == 0
+
+
 # -- end to end ----------------------------------------------------------------
 
 
@@ -234,3 +271,42 @@ def test_sample_corpus_propositions_relations_and_views(tmp_path: Path) -> None:
         before = len(ex["propositions"])
         led.add([str(p) for p in sample_dir().iterdir()])
         assert len(led.export()["propositions"]) == before
+
+
+def test_syndicated_copy_joins_the_original_propositions_as_repeats(tmp_path: Path) -> None:
+    from claimledger.ledger import Ledger
+
+    body = (
+        "The port authority said on Monday that 40 ships were stuck outside the harbour.\n\n"
+        "Harbour pilot Jonas Berg said the queue had not been this long since the storm of 2019.\n\n"
+        "The authority expects the queue to clear by the end of the week, a spokesman added."
+    )
+    (tmp_path / "a.txt").write_text("Ships queue outside Varrow port\n\n" + body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ships queue outside Varrow port (wire copy)\n\n" + body,
+                                    encoding="utf-8")  # fmt: skip
+    with Ledger(tmp_path / "l.db") as led:
+        led.add([str(tmp_path / "a.txt")])
+        led.add([str(tmp_path / "b.txt")])
+        ex = led.export()
+    docs = {d["id"]: d for d in ex["documents"]}
+    copy = next(d for d in docs.values() if d.get("duplicate_of"))
+    copied = [c for c in ex["claims"] if c["doc"] == copy["id"]]
+    originals = {c["text"]: c for c in ex["claims"] if c["doc"] == copy["duplicate_of"]}
+    pairs = [(c, originals[c["text"]]) for c in copied if c["text"] in originals]
+    assert pairs
+    for c, o in pairs:
+        assert c["proposition"] and c["proposition"] == o["proposition"]
+    types = {r["type"] for r in ex["relations"]}
+    assert "repeats" in types and "corroborates" not in types
+
+
+def test_linkage_grouper_is_the_default_and_v1_stays_registered() -> None:
+    from claimledger.compare.group import EmbeddingGrouper, LinkageGrouper
+    from claimledger.registry import Config
+
+    cfg = Config()
+    g = cfg.make("group")
+    assert isinstance(g, LinkageGrouper)
+    from claimledger.registry import get
+
+    assert isinstance(get("claimledger.compare.group.v1")(), EmbeddingGrouper)

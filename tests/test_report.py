@@ -69,7 +69,9 @@ def test_html_is_self_contained_with_two_pictures(reports: dict[str, str]) -> No
     html = reports["html"]
     assert html.count("<svg") >= 2
     assert "<script" not in html.replace("&lt;script", "")
-    assert not re.search(r'(src|href)="(https?:)?//', html.replace('href="https://', "").replace('href="http://', ""))
+    assert not re.search(
+        r'(src|href)="(https?:)?//', html.replace('href="https://', "").replace('href="http://', "")
+    )
     assert "<link " not in html  # no external stylesheet
 
 
@@ -78,9 +80,13 @@ def test_hostile_text_is_escaped(reports: dict[str, str]) -> None:
         assert "<script>alert" not in text
         assert "<img src=x" not in text
         assert "<svg onload" not in text
-    assert "&lt;script&gt;alert(9)&lt;/script&gt;" in reports["html"]  # the outlet, listed in the overview
+    assert (
+        "&lt;script&gt;alert(9)&lt;/script&gt;" in reports["html"]
+    )  # the outlet, listed in the overview
 
 
 def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
-    res = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "report", "-o", str(tmp_path / "b.pdf")])
+    res = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "x.db"), "report", "-o", str(tmp_path / "b.pdf")]
+    )
     assert res.exit_code == 2 and ".md or .html" in res.output

@@ -108,6 +108,10 @@ def add(
     def on_failure(f: Failure) -> None:
         click.echo(f"claimledger: skipped {f.origin}: {f.reason}", err=True)
 
+    def on_progress(_origin: str) -> None:
+        if bar is not None:
+            bar.step()
+
     opts = AddOptions(
         outlet=outlet,
         published=published,
@@ -117,7 +121,7 @@ def add(
         analyze=not no_analyze,
         follow_feeds=not no_follow,
         on_total=on_total,
-        on_progress=lambda _o: bar and bar.step(),
+        on_progress=on_progress,
         on_failure=on_failure,
     )
     try:
@@ -584,9 +588,13 @@ def demo(state: State, out_dir: str) -> None:
         nonlocal bar
         bar = Progress(n, "Adding sample corpus", state.quiet)
 
+    def on_progress(_origin: str) -> None:
+        if bar is not None:
+            bar.step()
+
     opts = AddOptions(
         on_total=on_total,
-        on_progress=lambda _o: bar and bar.step(),
+        on_progress=on_progress,
         on_failure=lambda f: click.echo(f"claimledger: skipped {f.origin}: {f.reason}", err=True),
     )
     try:

@@ -33,13 +33,18 @@ _STOP = set(
 @dataclass
 class CompareOptions:
     join: float = 0.6  # similarity (with bonuses) needed to join a proposition
-    centroid: float = 0.4  # and to the proposition's centroid, against chaining
+    centroid: float = 0.4  # v1: and to the proposition's centroid, against chaining
     overlap_weight: float = 1.0  # weight of the share of content words two claims have in common
     related: float = 0.55  # pairs less similar than this get no relation
     candidates: int = 50
     min_words: int = 5
     entity_bonus: float = 0.04
     figure_bonus: float = 0.05
+    # v2: same-document neighbours and proposition-level linkage
+    neighbour_window: int = 2  # claims this close in the same document are candidates
+    neighbour_bonus: float = 0.15  # ... and the same speaker continuing gets this much
+    linkage: float = 0.35  # mean score to the proposition's members, against chaining
+    merge: float = 0.0  # a claim this close to two propositions joins them (0: never)
 
 
 class Grouper(Protocol):
@@ -65,6 +70,7 @@ def keywords_of(span: Any) -> list[str]:
 class EmbeddingGrouper:
     def __init__(self, options: CompareOptions | None = None) -> None:
         self.o = options or CompareOptions()
+        self._merged: set[str] = set()
 
     def assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
                keywords: list[list[str]]) -> set[str]:  # fmt: skip
@@ -89,8 +95,11 @@ class EmbeddingGrouper:
             conn.execute("UPDATE claims SET proposition = ? WHERE id = ?", (prop, cid))
             self._update_centroid(conn, prop, vec)
             touched.add(prop)
+        touched |= self._merged
         for prop in touched:
-            self.refresh(conn, prop, new=set(claim_ids))
+            # a merged proposition needs the relations across its two halves too
+            self.refresh(conn, prop, new=None if prop in self._merged else set(claim_ids))
+        self._merged.clear()
         return touched
 
     def _best(
@@ -251,3 +260,109 @@ def _label(view: ClaimView) -> str:
 @register("claimledger.compare.group.v1")
 def make_grouper(**settings: float) -> EmbeddingGrouper:
     return EmbeddingGrouper(CompareOptions(**settings))  # type: ignore[arg-type]
+
+
+class LinkageGrouper(EmbeddingGrouper):
+    """v2: candidates also from the claim's own document, joined by proposition, not by pair.
+
+    A careful reader groups claims by what they are about, and in one article the
+    sentences next to each other, from the same speaker, usually continue one point.
+    So the neighbours in the same document are candidates too (with a bonus when the
+    same speaker goes on), and a claim joins the proposition whose members it is
+    closest to on the whole: the best pair must clear ``join`` and the mean over the
+    members found must clear ``linkage``, which stops one loose pair from chaining
+    two topics together.
+    """
+
+    def _best(
+        self, conn: sqlite3.Connection, view: ClaimView, vec: np.ndarray, kws: list[str]
+    ) -> str | None:
+        rows: list[tuple[str, str]] = []
+        if kws:
+            query = " OR ".join(f'"{k}"' for k in kws)
+            try:
+                rows = conn.execute(
+                    "SELECT c.id, c.proposition FROM claims_fts f JOIN claims c ON c.rowid = f.rowid"
+                    " WHERE claims_fts MATCH ? AND c.proposition IS NOT NULL AND c.id != ?"
+                    " ORDER BY rank LIMIT ?",
+                    (query, view.id, self.o.candidates),
+                ).fetchall()
+            except sqlite3.OperationalError:
+                rows = []
+        seq = conn.execute("SELECT seq FROM claims WHERE id = ?", (view.id,)).fetchone()
+        near: set[str] = set()
+        if seq is not None and self.o.neighbour_window > 0:
+            for cid, prop in conn.execute(
+                "SELECT id, proposition FROM claims WHERE doc = ? AND proposition IS NOT NULL"
+                " AND seq BETWEEN ? AND ? AND id != ?",
+                (view.doc, seq[0] - int(self.o.neighbour_window), seq[0], view.id),
+            ):
+                rows.append((cid, prop))
+                near.add(cid)
+        if not rows:
+            return None
+        props = {r[0]: r[1] for r in rows}
+        # every member of every candidate proposition, for the linkage test
+        pids = sorted(set(props.values()))
+        members = {
+            cid: pid
+            for pid in pids
+            for (cid,) in conn.execute("SELECT id FROM claims WHERE proposition = ?", (pid,))
+        }
+        ids = list(members)
+        words = {r[0]: _stems(r[1]) for r in conn.execute(
+            f"SELECT id, text FROM claims WHERE id IN ({','.join('?' * len(ids))})", ids)}  # fmt: skip
+        mine = _stems(view.text)
+        cvecs = cstore.load_vectors(conn, ids)
+        cviews = cstore.claim_views(conn, [i for i in ids if i in cvecs])
+        scores: dict[str, list[float]] = {}
+        for cid, cv in cvecs.items():
+            other = cviews.get(cid)
+            if other is None:
+                continue
+            theirs = words.get(cid, set())
+            shared = mine & theirs
+            overlap = len(shared) / max(1, len(mine | theirs))
+            score = float(vec @ cv) + self.o.overlap_weight * overlap + self._bonus(view, other)
+            if cid in near and view.speaker is not None and view.speaker == other.speaker:
+                score += self.o.neighbour_bonus
+            if other.doc == view.doc and cid not in near:
+                score -= self.o.neighbour_bonus  # the same article moving on to another point
+            scores.setdefault(members[cid], []).append(score)
+        passing = sorted(
+            ((max(ss), sum(ss) / len(ss), pid) for pid, ss in scores.items()
+             if max(ss) >= self.o.join and sum(ss) / len(ss) >= self.o.linkage),
+            reverse=True,
+        )  # fmt: skip
+        if not passing:
+            return None
+        best = passing[0][2]
+        if self.o.merge > 0:
+            for top, mean, pid in passing[1:]:
+                if top >= self.o.merge and mean >= self.o.linkage:
+                    self._merge(conn, best, pid)
+        return best
+
+    def _merge(self, conn: sqlite3.Connection, into: str, other: str) -> None:
+        """Fold proposition ``other`` into ``into``: one claim bridged the two closely."""
+        rows = conn.execute(
+            "SELECT centroid, n_claims FROM propositions WHERE id IN (?, ?)", (into, other)
+        ).fetchall()
+        conn.execute("UPDATE claims SET proposition = ? WHERE proposition = ?", (into, other))
+        conn.execute("UPDATE relations SET proposition = ? WHERE proposition = ?", (into, other))
+        vecs = [
+            np.frombuffer(r[0], dtype=np.float32) * max(1, int(r[1] or 0)) for r in rows if r[0]
+        ]
+        n = sum(max(1, int(r[1] or 0)) for r in rows)
+        conn.execute("DELETE FROM propositions WHERE id = ?", (other,))
+        if vecs:
+            conn.execute(
+                "UPDATE propositions SET centroid = ?, n_claims = ? WHERE id = ?",
+                ((np.sum(vecs, axis=0) / n).astype(np.float32).tobytes(), n, into),
+            )
+        self._merged.add(into)
+
+
+@register("claimledger.compare.group.v2")
+def make_linkage_grouper(**settings: float) -> LinkageGrouper:
+    return LinkageGrouper(CompareOptions(**settings))  # type: ignore[arg-type]

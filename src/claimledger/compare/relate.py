@@ -30,6 +30,22 @@ _OFFICIAL = re.compile(
     re.I,
 )
 _POSITIVE = {"asserted", "hedged", "speculative"}
+_CONTENT_NEG = re.compile(
+    r"\b(not|no|never|nothing|nobody|none|neither|nor|n't|cannot|denied|denies|deny)\b|n't\b", re.I
+)
+# bodies whose later statements settle an earlier claim: a general list, no story's names
+_OFFICIAL_BODY = re.compile(
+    r"\b(ministry|minister|ministers|inspectorate|agency|police|government|authorit(y|ies)|office|"
+    r"department|commission|council|court|prosecutors?|regulator|inquiry|investigators?|"
+    r"military|army|armed forces|intelligence|service|president|prime minister|parliament|"
+    r"coroner|fire (brigade|service|officials?)|officials?)\b",
+    re.I,
+)
+_REVISION = re.compile(
+    r"\b(wrong|mistaken|incorrect|retract\w*|withdr[ae]w\w*|correct(ed|ion)|revis\w*|apologi[sz]\w*|"
+    r"admit\w*|now (say|says|believe|believes|accept|accepts)|lower|higher)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -58,6 +74,12 @@ class ClaimView:
         if self.modality == "question":
             return 0
         return 1
+
+    @property
+    def stance(self) -> int:
+        """Polarity of what is said, not only of how: "X said no gas escaped" is negative."""
+        p = self.polarity
+        return -1 if p > 0 and _CONTENT_NEG.search(self.content) else p
 
     @property
     def source(self) -> str:
@@ -92,7 +114,8 @@ def classify(
     if sim < related:
         clash = _figure_clash(a, b)
         return ("contradicts", f"incompatible figures: {clash}") if clash else None
-    later = bool(a.published and b.published and b.published[:10] > a.published[:10])
+    da, db = (a.published or "")[:10], (b.published or "")[:10]
+    later = bool(da and db and db > da)
     origin = same_origin(a, b)
     clash = _figure_clash(a, b)
     opposite = a.polarity != b.polarity
@@ -102,10 +125,16 @@ def classify(
     if confirms and (a.polarity < 0 or a.modality == "hedged") and not _NEG.search(b.content):
         return (
             "updates",
-            f"a later statement ({b.published[:10]}) confirms what was denied or unconfirmed on {a.published[:10]}",
-        )  # type: ignore[index]
+            f"a later statement ({db}) confirms what was denied or unconfirmed on {da}",
+        )
     if later and clash and origin and a.speaker and a.speaker == b.speaker:
         return "updates", f"{b.speaker_name or 'the source'} revised its figure: {clash}"
+    same_speaker = bool(a.speaker and a.speaker == b.speaker)
+    turned = a.stance != b.stance
+    if later and same_speaker and (turned or _REVISION.search(b.content)):
+        return "updates", f"{b.speaker_name or 'the source'} revised its own earlier statement"
+    if later and turned and _official(b) and not _official(a):
+        return "updates", (f"a later official statement ({db}) supersedes the claim of {da}")
     if origin and not opposite and not clash:
         return "repeats", f"not independent: {origin}"
     if opposite:
@@ -119,6 +148,13 @@ def classify(
     if _adds_detail(a, b):
         return "elaborates", "adds figures or dates the earlier claim lacks"
     return "corroborates", "independent sources say the same"
+
+
+def _official(v: ClaimView) -> bool:
+    """An official body speaking, or an official act (confirmation, announcement)."""
+    return bool(
+        (v.speaker_name and _OFFICIAL_BODY.search(v.speaker_name)) or _OFFICIAL.search(v.text)
+    )
 
 
 def _figure_clash(a: ClaimView, b: ClaimView) -> str | None:

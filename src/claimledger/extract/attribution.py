@@ -267,8 +267,10 @@ class RuleAttribution:
             if interviewee is not None and unit.kind != "title" and self._in_answer(units, i, text):
                 draft = self._answer(doc, unit, speakers, interviewee)
             else:
-                draft = self._attribute(doc, unit, speakers, title)
-                if draft is None:
+                attributed = self._attribute(doc, unit, speakers, title)
+                if attributed is not None:
+                    draft = attributed
+                else:
                     draft = self._from_context(doc, units, i, unit, drafts, speakers, consumed)
             if draft.speaker is not None and draft.speaker.name:
                 speakers.spoke(unit.start, draft.speaker.name, draft.speaker.type or "GROUP")

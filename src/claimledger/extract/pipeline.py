@@ -153,9 +153,9 @@ class Analyzer:
 
         claims = self.claims(doc, sdoc)
         out = DocAnalysis(claims, find_entities(sdoc))
-        if self.compare and doc.duplicate_of is None:
+        if self.compare:  # near-duplicates too: their claims join the original's, as repeats
             for c in claims:
-                if c.kind != "assertion" or c.quantities or eligible(c.text, c.kind, 8):
+                if c.kind != "assertion" or c.quantities or eligible(c.text, c.kind, 4):
                     span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
                     out.compare_ids.append(c.id)
                     out.keywords.append(keywords_of(span) if span is not None else [])

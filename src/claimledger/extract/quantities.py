@@ -278,7 +278,7 @@ ISO_CODES = _words(
 )
 
 # Canonical names for measure units written after a number.
-_MEASURE_CANON: list[tuple[str, str]] = [
+_MEASURE_CANON: list[tuple[str, str | None]] = [
     (r"(?:square|sq\.?)\h+(?:kilomet(?:re|er)s?|km)|km2|km²|sq\.?km", "km2"),
     (r"(?:square|sq\.?)\h+(?:miles?|mi)", "sq miles"),
     (r"(?:square|sq\.?)\h+(?:metres?|meters?|m)|m2|m²", "m2"),
@@ -1081,13 +1081,13 @@ def _fraction_atom(s: str, m: re.Match[str]) -> _Atom | None:
             return None  # "a third country", "the third quarter"
         value = Decimal(k) / Decimal(den)
     else:
-        k = _small_value(m.group("n2"))
+        num_v = _small_value(m.group("n2"))
         den_v = _small_value(m.group("d2"))
-        if k is None or den_v is None or not 0 < k < den_v:
+        if num_v is None or den_v is None or not 0 < num_v < den_v:
             return None
         if a > 0 and (s[a - 1].isalnum() or s[a - 1] in ",."):
             return None
-        value = Decimal(k) / Decimal(den_v)
+        value = Decimal(num_v) / Decimal(den_v)
     return _Atom(start=a, nstart=a, nend=b, end=b, value=value, kind="fraction", unit="fraction")
 
 

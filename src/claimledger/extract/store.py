@@ -128,7 +128,8 @@ def export_claims(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 
 def find_claims(conn: sqlite3.Connection, q: ClaimQuery) -> list[dict[str, Any]]:
     sql = "SELECT c.*, d.outlet, d.published FROM claims c JOIN documents d ON d.id = c.doc"
-    where, args = [], []  # type: ignore[var-annotated]
+    where: list[str] = []
+    args: list[str | int] = []
     if q.text:
         sql += " JOIN claims_fts f ON f.rowid = c.rowid"
         where.append("claims_fts MATCH ?")

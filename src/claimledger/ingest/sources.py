@@ -66,14 +66,14 @@ def expand(inputs: list[str], recursive: bool = True) -> tuple[list[Source], lis
             push(Source(item, "file"))
         elif any(ch in item for ch in "*?["):
             matches = sorted(glob.glob(item, recursive=True))
-            files = [m for m in matches if os.path.isfile(m)]
+            hits = [m for m in matches if os.path.isfile(m)]
             for m in matches:
                 if os.path.isdir(m):
-                    files += [str(f) for f in sorted(_walk(Path(m), recursive))]
-            if not files:
+                    hits += [str(f) for f in sorted(_walk(Path(m), recursive))]
+            if not hits:
                 bad.append((item, "pattern matches no files"))
-            for f in files:
-                push(Source(str(f), "file"))
+            for h in hits:
+                push(Source(h, "file"))
         else:
             bad.append((item, "no such file, folder or URL"))
     return sources, bad

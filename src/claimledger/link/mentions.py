@@ -192,7 +192,7 @@ def _person_attributes(ent: Any, name: str) -> list[Attribute]:
         if aff:
             out.append(Attribute(name, "affiliation", *aff))
     # "Defense Minister Jane Roe", "Russian military journalist Jane Roe"
-    pre = []
+    pre: list[Any] = []  # spaCy tokens
     i = ent.start - 1
     while (
         i >= 0
