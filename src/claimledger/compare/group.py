@@ -22,6 +22,7 @@ import numpy as np
 from claimledger.compare import store as cstore
 from claimledger.compare.figures import unit_family
 from claimledger.compare.relate import ClaimView, classify, status
+from claimledger.link.store import root_map
 from claimledger.registry import register
 from claimledger.store.db import now_iso
 
@@ -45,6 +46,7 @@ class CompareOptions:
     neighbour_bonus: float = 0.15  # ... and the same speaker continuing gets this much
     linkage: float = 0.35  # mean score to the proposition's members, against chaining
     merge: float = 0.0  # a claim this close to two propositions joins them (0: never)
+    members: int = 32  # members per candidate proposition read for the linkage test
 
 
 class Grouper(Protocol):
@@ -71,6 +73,13 @@ class EmbeddingGrouper:
     def __init__(self, options: CompareOptions | None = None) -> None:
         self.o = options or CompareOptions()
         self._merged: set[str] = set()
+        self._maps: tuple[dict[str, str], dict[str, str]] | None = None  # during one assign()
+
+    def _views(self, conn: sqlite3.Connection, ids: list[str]) -> dict[str, ClaimView]:
+        """Claim views, reading the entity root and stand-for maps once per assign()."""
+        if self._maps is None:
+            return cstore.claim_views(conn, ids)
+        return cstore.claim_views(conn, ids, self._maps[0], self._maps[1])
 
     def assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
                keywords: list[list[str]]) -> set[str]:  # fmt: skip
@@ -79,7 +88,16 @@ class EmbeddingGrouper:
         if not claim_ids:
             return touched
         cstore.save_vectors(conn, claim_ids, vecs)
-        views = cstore.claim_views(conn, claim_ids)
+        self._maps = (root_map(conn), cstore.stand_for(conn))
+        try:
+            return self._assign(conn, claim_ids, vecs, keywords)
+        finally:
+            self._maps = None
+
+    def _assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
+                keywords: list[list[str]]) -> set[str]:  # fmt: skip
+        touched: set[str] = set()
+        views = self._views(conn, claim_ids)
         for cid, vec, kws in zip(claim_ids, vecs, keywords, strict=True):
             view = views.get(cid)
             if view is None:
@@ -125,7 +143,7 @@ class EmbeddingGrouper:
             f"SELECT id, text FROM claims WHERE id IN ({','.join('?' * len(ids))})", ids)}  # fmt: skip
         mine = _stems(view.text)
         cvecs = cstore.load_vectors(conn, ids)
-        cviews = cstore.claim_views(conn, [i for i in ids if i in cvecs])
+        cviews = self._views(conn, [i for i in ids if i in cvecs])
         best, best_score = None, 0.0
         for cid, cv in cvecs.items():
             other = cviews.get(cid)
@@ -179,7 +197,7 @@ class EmbeddingGrouper:
         if not ids:
             conn.execute("DELETE FROM propositions WHERE id = ?", (prop,))
             return
-        views = cstore.claim_views(conn, ids)
+        views = self._views(conn, ids)
         vecs = cstore.load_vectors(conn, ids)
         ordered = sorted(views.values(), key=lambda v: (v.published or "9999", v.id))
         fresh = new if new is not None else set(ids)
@@ -304,17 +322,21 @@ class LinkageGrouper(EmbeddingGrouper):
         props = {r[0]: r[1] for r in rows}
         # every member of every candidate proposition, for the linkage test
         pids = sorted(set(props.values()))
-        members = {
-            cid: pid
-            for pid in pids
-            for (cid,) in conn.execute("SELECT id FROM claims WHERE proposition = ?", (pid,))
-        }
+        members: dict[str, str] = {}
+        for pid in pids:  # the hits, then the latest members, up to a cap per proposition
+            hits = [cid for cid, p in props.items() if p == pid][: self.o.members]
+            members.update((cid, pid) for cid in hits)
+            for (cid,) in conn.execute(
+                "SELECT id FROM claims WHERE proposition = ? ORDER BY rowid DESC LIMIT ?",
+                (pid, max(0, self.o.members - len(hits))),
+            ):
+                members[cid] = pid
         ids = list(members)
         words = {r[0]: _stems(r[1]) for r in conn.execute(
             f"SELECT id, text FROM claims WHERE id IN ({','.join('?' * len(ids))})", ids)}  # fmt: skip
         mine = _stems(view.text)
         cvecs = cstore.load_vectors(conn, ids)
-        cviews = cstore.claim_views(conn, [i for i in ids if i in cvecs])
+        cviews = self._views(conn, [i for i in ids if i in cvecs])
         scores: dict[str, list[float]] = {}
         for cid, cv in cvecs.items():
             other = cviews.get(cid)

@@ -34,12 +34,15 @@ def load_vectors(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, np.n
 
 
 def claim_views(
-    conn: sqlite3.Connection, ids: Iterable[str], roots: dict[str, str] | None = None
+    conn: sqlite3.Connection,
+    ids: Iterable[str],
+    roots: dict[str, str] | None = None,
+    links: dict[str, str] | None = None,
 ) -> dict[str, ClaimView]:
     """Claims as comparison sees them: root speakers, entities in the sentence, dates."""
     ids = list(ids)
     roots = roots if roots is not None else root_map(conn)
-    links = _stand_for(conn)
+    links = links if links is not None else stand_for(conn)
     out: dict[str, ClaimView] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
@@ -71,7 +74,7 @@ def claim_views(
     return out
 
 
-def _stand_for(conn: sqlite3.Connection) -> dict[str, str]:
+def stand_for(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(
         conn.execute(
             "SELECT entity_id, target_id FROM entity_links WHERE relation = 'stands_for'"
