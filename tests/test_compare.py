@@ -220,6 +220,15 @@ def test_a_source_retracting_its_own_statement_updates_it() -> None:
     assert got is not None and got[0] == "updates" and "revised" in got[1], got
 
 
+def test_same_speaker_saying_more_later_is_no_revision() -> None:
+    a = view("a", "The union said the assurances were worth nothing until an inspection.",
+             speaker="Karl Berg", published="2025-03-10")  # fmt: skip
+    b = view("b", "The union said the memo confirmed what workers had said for months.", doc="d2",
+             speaker="Karl Berg", published="2025-03-12")  # fmt: skip
+    got = classify(a, b)
+    assert got is None or got[0] != "updates", got
+
+
 def test_negative_wording_alone_is_not_a_contradiction() -> None:
     # two independent experts: "will not last" and "doubts it will last" say the same
     a = view("a", "The alliance will not last beyond the war, an analyst said.", speaker="Eva Lund")

@@ -603,13 +603,14 @@ def demo(state: State, out_dir: str) -> None:
         if bar is not None:
             bar.close()
     click.echo(res.add.summary(), err=True)
-    click.echo(f"Ledger:   {res.db}")
-    click.echo(f"Export:   {res.export}")
-    for name, path in res.outputs.items():
-        click.echo(f"{name.split('.')[-1].upper() + ' briefing:':<10}{path}")
-    click.echo(f"Browse:   claimledger --db {res.db} docs")
+    rows = [("Ledger:", str(res.db)), ("Export:", str(res.export))]
+    rows += [(f"Briefing ({name.rsplit('.', 1)[-1]}):", str(p)) for name, p in res.outputs.items()]
+    rows.append(("Browse:", f"claimledger --db {res.db} docs"))
     if "serve" in cli.commands:
-        click.echo(f"Serve:    claimledger --db {res.db} serve")
+        rows.append(("Serve:", f"claimledger --db {res.db} serve"))
+    width = max(len(k) for k, _ in rows) + 1
+    for key, value in rows:
+        click.echo(f"{key:<{width}}{value}")
     if not res.add.ok:
         sys.exit(1)
 

@@ -119,9 +119,7 @@ def classify(
     origin = same_origin(a, b)
     clash = _figure_clash(a, b)
     opposite = a.polarity != b.polarity
-    confirms = (
-        later and b.polarity > 0 and b.modality == "asserted" and bool(_OFFICIAL.search(b.text))
-    )
+    confirms = later and b.polarity > 0 and b.modality == "asserted" and _official(b)
     if confirms and (a.polarity < 0 or a.modality == "hedged") and not _NEG.search(b.content):
         return (
             "updates",
@@ -131,9 +129,9 @@ def classify(
         return "updates", f"{b.speaker_name or 'the source'} revised its figure: {clash}"
     same_speaker = bool(a.speaker and a.speaker == b.speaker)
     turned = a.stance != b.stance
-    if later and same_speaker and (turned or _REVISION.search(b.content)):
+    if later and same_speaker and _REVISION.search(b.content) and not _REVISION.search(a.content):
         return "updates", f"{b.speaker_name or 'the source'} revised its own earlier statement"
-    if later and turned and _official(b) and not _official(a):
+    if later and turned and not same_speaker and _official(b) and not _official(a):
         return "updates", (f"a later official statement ({db}) supersedes the claim of {da}")
     if origin and not opposite and not clash:
         return "repeats", f"not independent: {origin}"
@@ -151,9 +149,13 @@ def classify(
 
 
 def _official(v: ClaimView) -> bool:
-    """An official body speaking, or an official act (confirmation, announcement)."""
+    """An official body speaking, or an official act (confirmation, announcement).
+
+    The act is looked for in the attribution frame ("officially confirmed that ..."), not
+    in what is reported: "the memo confirmed our fears" is no official statement."""
+    frame = v.text.replace(v.content, " ") if v.content and v.content != v.text else v.text
     return bool(
-        (v.speaker_name and _OFFICIAL_BODY.search(v.speaker_name)) or _OFFICIAL.search(v.text)
+        (v.speaker_name and _OFFICIAL_BODY.search(v.speaker_name)) or _OFFICIAL.search(frame)
     )
 
 
