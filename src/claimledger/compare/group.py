@@ -45,7 +45,6 @@ class CompareOptions:
     neighbour_window: int = 2  # claims this close in the same document are candidates
     neighbour_bonus: float = 0.15  # ... and the same speaker continuing gets this much
     linkage: float = 0.35  # mean score to the proposition's members, against chaining
-    merge: float = 0.0  # a claim this close to two propositions joins them (0: never)
     members: int = 32  # members per candidate proposition read for the linkage test
 
 
@@ -72,7 +71,6 @@ def keywords_of(span: Any) -> list[str]:
 class EmbeddingGrouper:
     def __init__(self, options: CompareOptions | None = None) -> None:
         self.o = options or CompareOptions()
-        self._merged: set[str] = set()
         self._maps: tuple[dict[str, str], dict[str, str]] | None = None  # during one assign()
 
     def _views(self, conn: sqlite3.Connection, ids: list[str]) -> dict[str, ClaimView]:
@@ -113,49 +111,30 @@ class EmbeddingGrouper:
             conn.execute("UPDATE claims SET proposition = ? WHERE id = ?", (prop, cid))
             self._update_centroid(conn, prop, vec)
             touched.add(prop)
-        touched |= self._merged
         for prop in touched:
-            # a merged proposition needs the relations across its two halves too
-            self.refresh(conn, prop, new=None if prop in self._merged else set(claim_ids))
-        self._merged.clear()
+            self.refresh(conn, prop, new=set(claim_ids))
         return touched
 
     def _best(
         self, conn: sqlite3.Connection, view: ClaimView, vec: np.ndarray, kws: list[str]
     ) -> str | None:
-        if not kws:
-            return None
-        query = " OR ".join(f'"{k}"' for k in kws)
-        try:
-            rows = conn.execute(
-                "SELECT c.id, c.proposition FROM claims_fts f JOIN claims c ON c.rowid = f.rowid"
-                " WHERE claims_fts MATCH ? AND c.proposition IS NOT NULL AND c.doc != ?"
-                " ORDER BY rank LIMIT ?",
-                (query, view.doc, self.o.candidates),
-            ).fetchall()
-        except sqlite3.OperationalError:
-            return None
+        rows = self._search(conn, kws, "c.doc != ?", view.doc)
         if not rows:
             return None
         ids = [r[0] for r in rows]
         props = {r[0]: r[1] for r in rows}
-        words = {r[0]: _stems(r[1]) for r in conn.execute(
-            f"SELECT id, text FROM claims WHERE id IN ({','.join('?' * len(ids))})", ids)}  # fmt: skip
+        words, cvecs, cviews = self._pair_inputs(conn, ids)
         mine = _stems(view.text)
-        cvecs = cstore.load_vectors(conn, ids)
-        cviews = self._views(conn, [i for i in ids if i in cvecs])
         best, best_score = None, 0.0
         for cid, cv in cvecs.items():
             other = cviews.get(cid)
             if other is None:
                 continue
-            theirs = words.get(cid, set())
-            shared = mine & theirs
+            shared = mine & words.get(cid, set())
             figs = self._figures_match(view, other)
             if not shared and not (view.entities & other.entities) and not figs:
                 continue  # nothing concrete in common: same story, different point
-            overlap = len(shared) / max(1, len(mine | theirs))
-            score = float(vec @ cv) + self.o.overlap_weight * overlap + self._bonus(view, other)
+            score = self._pair_score(view, vec, mine, other, cv, words.get(cid, set()))
             if score > best_score:
                 best, best_score = props[cid], score
         if best is None or best_score < self.o.join:
@@ -166,6 +145,39 @@ class EmbeddingGrouper:
             if float(vec @ c) / max(float(np.linalg.norm(c)), 1e-9) < self.o.centroid:
                 return None
         return best
+
+    def _search(
+        self, conn: sqlite3.Connection, kws: list[str], where: str, arg: str
+    ) -> list[tuple[str, str]]:
+        """BM25 candidates for the content words: the blocking step."""
+        if not kws:
+            return []
+        query = " OR ".join(f'"{k}"' for k in kws)
+        try:
+            return [
+                (r[0], r[1])
+                for r in conn.execute(
+                    "SELECT c.id, c.proposition FROM claims_fts f JOIN claims c ON c.rowid = f.rowid"
+                    f" WHERE claims_fts MATCH ? AND c.proposition IS NOT NULL AND {where}"
+                    " ORDER BY rank LIMIT ?",
+                    (query, arg, self.o.candidates),
+                )
+            ]
+        except sqlite3.OperationalError:
+            return []
+
+    def _pair_inputs(
+        self, conn: sqlite3.Connection, ids: list[str]
+    ) -> tuple[dict[str, set[str]], dict[str, np.ndarray], dict[str, ClaimView]]:
+        words = {r[0]: _stems(r[1]) for r in conn.execute(
+            f"SELECT id, text FROM claims WHERE id IN ({','.join('?' * len(ids))})", ids)}  # fmt: skip
+        cvecs = cstore.load_vectors(conn, ids)
+        return words, cvecs, self._views(conn, [i for i in ids if i in cvecs])
+
+    def _pair_score(self, view: ClaimView, vec: np.ndarray, mine: set[str], other: ClaimView,
+                    cv: np.ndarray, theirs: set[str]) -> float:  # fmt: skip
+        overlap = len(mine & theirs) / max(1, len(mine | theirs))
+        return float(vec @ cv) + self.o.overlap_weight * overlap + self._bonus(view, other)
 
     def _figures_match(self, a: ClaimView, b: ClaimView) -> bool:
         from claimledger.compare.figures import comparable, figures_of
@@ -295,18 +307,7 @@ class LinkageGrouper(EmbeddingGrouper):
     def _best(
         self, conn: sqlite3.Connection, view: ClaimView, vec: np.ndarray, kws: list[str]
     ) -> str | None:
-        rows: list[tuple[str, str]] = []
-        if kws:
-            query = " OR ".join(f'"{k}"' for k in kws)
-            try:
-                rows = conn.execute(
-                    "SELECT c.id, c.proposition FROM claims_fts f JOIN claims c ON c.rowid = f.rowid"
-                    " WHERE claims_fts MATCH ? AND c.proposition IS NOT NULL AND c.id != ?"
-                    " ORDER BY rank LIMIT ?",
-                    (query, view.id, self.o.candidates),
-                ).fetchall()
-            except sqlite3.OperationalError:
-                rows = []
+        rows = self._search(conn, kws, "c.id != ?", view.id)
         seq = conn.execute("SELECT seq FROM claims WHERE id = ?", (view.id,)).fetchone()
         near: set[str] = set()
         if seq is not None and self.o.neighbour_window > 0:
@@ -332,20 +333,14 @@ class LinkageGrouper(EmbeddingGrouper):
             ):
                 members[cid] = pid
         ids = list(members)
-        words = {r[0]: _stems(r[1]) for r in conn.execute(
-            f"SELECT id, text FROM claims WHERE id IN ({','.join('?' * len(ids))})", ids)}  # fmt: skip
+        words, cvecs, cviews = self._pair_inputs(conn, ids)
         mine = _stems(view.text)
-        cvecs = cstore.load_vectors(conn, ids)
-        cviews = self._views(conn, [i for i in ids if i in cvecs])
         scores: dict[str, list[float]] = {}
         for cid, cv in cvecs.items():
             other = cviews.get(cid)
             if other is None:
                 continue
-            theirs = words.get(cid, set())
-            shared = mine & theirs
-            overlap = len(shared) / max(1, len(mine | theirs))
-            score = float(vec @ cv) + self.o.overlap_weight * overlap + self._bonus(view, other)
+            score = self._pair_score(view, vec, mine, other, cv, words.get(cid, set()))
             if cid in near and view.speaker is not None and view.speaker == other.speaker:
                 score += self.o.neighbour_bonus
             if other.doc == view.doc and cid not in near:
@@ -358,31 +353,7 @@ class LinkageGrouper(EmbeddingGrouper):
         )  # fmt: skip
         if not passing:
             return None
-        best = passing[0][2]
-        if self.o.merge > 0:
-            for top, mean, pid in passing[1:]:
-                if top >= self.o.merge and mean >= self.o.linkage:
-                    self._merge(conn, best, pid)
-        return best
-
-    def _merge(self, conn: sqlite3.Connection, into: str, other: str) -> None:
-        """Fold proposition ``other`` into ``into``: one claim bridged the two closely."""
-        rows = conn.execute(
-            "SELECT centroid, n_claims FROM propositions WHERE id IN (?, ?)", (into, other)
-        ).fetchall()
-        conn.execute("UPDATE claims SET proposition = ? WHERE proposition = ?", (into, other))
-        conn.execute("UPDATE relations SET proposition = ? WHERE proposition = ?", (into, other))
-        vecs = [
-            np.frombuffer(r[0], dtype=np.float32) * max(1, int(r[1] or 0)) for r in rows if r[0]
-        ]
-        n = sum(max(1, int(r[1] or 0)) for r in rows)
-        conn.execute("DELETE FROM propositions WHERE id = ?", (other,))
-        if vecs:
-            conn.execute(
-                "UPDATE propositions SET centroid = ?, n_claims = ? WHERE id = ?",
-                ((np.sum(vecs, axis=0) / n).astype(np.float32).tobytes(), n, into),
-            )
-        self._merged.add(into)
+        return passing[0][2]
 
 
 @register("claimledger.compare.group.v2")
