@@ -278,3 +278,17 @@ def test_version_and_help(runner) -> None:
     assert res.exit_code == 0 and res.stdout.startswith("claimledger, version ")
     res = runner.invoke(cli, ["add", "--help"])
     assert res.exit_code == 0 and "--no-analyze" in res.stdout
+
+
+def test_demo_prints_the_briefing_and_the_serve_command(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    res = CliRunner().invoke(cli, ["--quiet", "demo", "--dir", str(out)])
+    assert res.exit_code == 0, res.output
+    lines = {ln.split(":", 1)[0]: ln.split(":", 1)[1].strip() for ln in res.stdout.splitlines()}
+    md, html = Path(lines["Briefing (md)"]), Path(lines["Briefing (html)"])
+    assert md.is_file() and html.is_file() and (out / "export.json").is_file()
+    assert lines["Serve"].endswith(f"--db {out / 'claimledger.db'} serve")
+    text = md.read_text(encoding="utf-8")
+    for section in ("## Overview", "## Timeline", "## Coverage", "## Methods"):
+        assert section in text
+    assert "](#c" in text  # lines cite claims

@@ -518,6 +518,22 @@ def serve(state: State, host: str, port: int) -> None:
 # -- search / export / demo --------------------------------------------------
 
 
+def _self_command() -> str:
+    """How to call this program again: ``claimledger`` when that is on PATH, else its path
+    (``.venv/bin/claimledger`` straight after ``make demo``)."""
+    import os
+    import shutil
+
+    argv0 = sys.argv[0] if sys.argv and sys.argv[0] else ""
+    found = shutil.which("claimledger")
+    if not argv0.endswith("claimledger") or (
+        found and os.path.realpath(found) == os.path.realpath(argv0)
+    ):
+        return "claimledger"
+    rel = os.path.relpath(argv0)
+    return rel if not rel.startswith("..") else argv0
+
+
 @cli.command()
 @click.argument("query")
 @click.option("--limit", type=int, default=20, show_default=True)
@@ -605,9 +621,10 @@ def demo(state: State, out_dir: str) -> None:
     click.echo(res.add.summary(), err=True)
     rows = [("Ledger:", str(res.db)), ("Export:", str(res.export))]
     rows += [(f"Briefing ({name.rsplit('.', 1)[-1]}):", str(p)) for name, p in res.outputs.items()]
-    rows.append(("Browse:", f"claimledger --db {res.db} docs"))
+    me = _self_command()
+    rows.append(("Browse:", f"{me} --db {res.db} docs"))
     if "serve" in cli.commands:
-        rows.append(("Serve:", f"claimledger --db {res.db} serve"))
+        rows.append(("Serve:", f"{me} --db {res.db} serve"))
     width = max(len(k) for k, _ in rows) + 1
     for key, value in rows:
         click.echo(f"{key:<{width}}{value}")
