@@ -252,9 +252,16 @@ def _is_org_phrase(prep: Any) -> bool:
     return any(t.ent_type_ in {"ORG", "GPE"} or t.lower_ in _ORG_WORDS for t in prep.subtree)
 
 
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+            "Central", "New"}  # fmt: skip
+
+
 def _nationality(toks: list[Any]) -> tuple[str, int, int] | None:
     norp = [t for t in toks if t.ent_type_ == "NORP"]
     if not norp:
         return None
-    a, b = norp[0].idx, norp[-1].idx + len(norp[-1])
+    first = norp[0]
+    if first.i > 0 and first.nbor(-1).text in _COMPASS:
+        first = first.nbor(-1)  # "South Korean": the tagger often leaves the compass word out
+    a, b = first.idx, norp[-1].idx + len(norp[-1])
     return norp[0].doc.text[a:b], a, b

@@ -254,6 +254,18 @@ def _apply(conn: sqlite3.Connection, action: str, args: dict[str, str]) -> None:
     elif action == "split":
         eid = args["id"]
         if _row(conn, eid) is not None:
+            # names merged into this one stay together, under one of them, without it
+            children = [r[0] for r in conn.execute(
+                "SELECT id FROM entities WHERE merged_into = ? ORDER BY id", (eid,))]  # fmt: skip
+            if children:
+                parent = conn.execute(
+                    "SELECT merged_into FROM entities WHERE id = ?", (eid,)
+                ).fetchone()[0]
+                head = children[0]
+                conn.execute("UPDATE entities SET merged_into = ?, locked = 1 WHERE id = ?",
+                             (parent, head))  # fmt: skip
+                conn.executemany("UPDATE entities SET merged_into = ? WHERE id = ?",
+                                 [(head, c) for c in children[1:]])  # fmt: skip
             conn.execute("UPDATE entities SET merged_into = NULL, locked = 1 WHERE id = ?", (eid,))
             for other in args.get("from", []):
                 conn.execute("UPDATE entities SET locked = 1 WHERE id = ?", (other,))

@@ -124,7 +124,9 @@ def split(conn: sqlite3.Connection, ref: str, aliases: list[str] | None = None) 
                 [alias, *ids])]  # fmt: skip
             if not hit:
                 raise EntityError(f"{alias!r} is not a name of entity {root}")
-            targets += [h for h in hit if h not in targets]
+            for h in hit:
+                if h not in targets:
+                    targets.append(h)
     else:
         row = conn.execute(
             "SELECT id FROM entities WHERE id = ? OR substr(id, 1, ?) = ?", (ref, len(ref), ref)
