@@ -28,6 +28,11 @@ _DROP_DEPS = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod", 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
+                 "madam": "f", "lady": "f", "dame": "f"}  # fmt: skip
+
+
 @dataclass
 class SpeakerRef:
     text: str  # the words naming the speaker where they appear
@@ -95,6 +100,9 @@ class DocSpeakers:
         self.mentions: list[tuple[int, str]] = []  # (char offset, full name)
         self.roles: dict[str, set[str]] = {}
         self.last_speakers: list[tuple[int, str, str]] = []  # (offset, name, type)
+        # what the article itself tells of a person's gender: a title (Mr, Ms) or a
+        # pronoun already resolved to them ("..., he said"); never guessed from the name
+        self.gender: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -116,6 +124,12 @@ class DocSpeakers:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._learn_roles(ent)
+                if ent.start > 0:
+                    g = _TITLE_GENDER.get(doc[ent.start - 1].text.rstrip(".").lower())
+                    if g:
+                        self.gender.setdefault(
+                            self.full_name(strip_titles(_clean_name(ent.text))), g
+                        )
         self.orgs: list[tuple[int, str]] = [
             (e.start_char, _clean_name(e.text))
             for e in doc.ents
@@ -177,13 +191,30 @@ class DocSpeakers:
         self.last_speakers.append((offset, name, type_))
 
     def resolve_person(
-        self, offset: int, role: str | None = None, plural: bool = False
+        self, offset: int, role: str | None = None, plural: bool = False, gender: str | None = None
     ) -> str | None:
-        """The person a pronoun or role noun at ``offset`` most likely refers to."""
+        """The person a pronoun or role noun at ``offset`` most likely refers to.
+
+        ``gender`` ("m" for he, "f" for she) skips a person the article has already
+        shown to be the other gender, and is remembered for the person chosen."""
+        name = self._resolve_person(offset, role, plural, gender)
+        if name and gender and not plural:
+            self.gender.setdefault(name, gender)
+        return name
+
+    def _resolve_person(
+        self, offset: int, role: str | None, plural: bool, gender: str | None
+    ) -> str | None:
         recent = [s for s in self.last_speakers if s[0] < offset]
         if not plural:
-            intro = self._introduced(offset)
+
+            def fits(name: str) -> bool:  # "she" after a man spoke points further back
+                return not gender or self.gender.get(name, gender) == gender
+
+            intro = [i for i in self._introduced(offset) if fits(i[1])]
             for off, name, typ in reversed(recent[-3:]):
+                if not fits(name):
+                    continue
                 if typ == "PERSON" and offset - off < 1500:
                     # someone newly introduced since that speaker takes over
                     if intro and intro[-1][0] > off and offset - intro[-1][0] < 800:
@@ -193,7 +224,7 @@ class DocSpeakers:
                 for name, roles in self.roles.items():
                     if role in roles and any(m[1] == name and m[0] < offset for m in self.mentions):
                         return name
-            before = [m for m in self.mentions if m[0] < offset]
+            before = [m for m in self.mentions if m[0] < offset and fits(m[1])]
             if before and offset - before[-1][0] < 1200:
                 return before[-1][1]
             return None
@@ -270,7 +301,11 @@ class DocSpeakers:
         low = head.lower_
         if low in PRONOUNS_PERSON or low in PRONOUNS_PLURAL or low in PRONOUNS_FIRST:
             plural = low in PRONOUNS_PLURAL
-            name = None if low in PRONOUNS_FIRST else self.resolve_person(head.idx, plural=plural)
+            name = (
+                None
+                if low in PRONOUNS_FIRST
+                else self.resolve_person(head.idx, plural=plural, gender=_PRONOUN_GENDER.get(low))
+            )
             return SpeakerRef(head.text, head.idx, head.idx + len(head), name,
                               "PERSON" if name and not plural else ("GROUP" if name else None),
                               pronoun=True)  # fmt: skip
