@@ -410,11 +410,6 @@ def test_role_noun_resolves(extract: Any) -> None:
     assert c.kind == "indirect"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'hydrologist' is not in lexicon.ROLE_NOUNS (nor is the apposition's head noun learned "
-    "as a role), and spaCy tags it ADJ here, so _can_speak rejects the subject",
-)
 def test_role_noun_from_apposition_resolves(extract: Any) -> None:
     text = SOLBERG + "The hydrologist doubts that the town will pay for repairs."
     c = find(extract(text), "hydrologist doubts")

@@ -555,7 +555,11 @@ class RuleAttribution:
                                cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)  # fmt: skip
         if lemma in EVIDENTIAL_VERBS and not _can_speak(subj):
             return None
-        if subj.pos_ not in {"NOUN", "PROPN", "PRON"} and not _can_speak(subj):
+        if (
+            subj.pos_ not in {"NOUN", "PROPN", "PRON"}
+            and not _can_speak(subj)
+            and subj.lower_ not in speakers.learned_roles
+        ):
             return None
         if subj.pos_ == "NOUN" and subj.lemma_.lower() in _NON_AGENTS:
             return None

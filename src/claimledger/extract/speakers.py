@@ -103,6 +103,7 @@ class DocSpeakers:
         # what the article itself tells of a person's gender: a title (Mr, Ms) or a
         # pronoun already resolved to them ("..., he said"); never guessed from the name
         self.gender: dict[str, str] = {}
+        self.learned_roles: set[str] = set()  # apposition heads: "X, a hydrologist"
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -160,6 +161,12 @@ class DocSpeakers:
                 for w in t.subtree:
                     if w.lemma_.lower() in ROLE_NOUNS:
                         roles.add(w.lemma_.lower())
+                # "Mira Solberg, a hydrologist at ...": the apposition's own head noun is
+                # her role in this article, listed or not ("the hydrologist said")
+                if t is not head.head and t.pos_ in {"NOUN", "ADJ"} and t.is_alpha:
+                    if any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children):
+                        roles.add(t.lower_)
+                        self.learned_roles.add(t.lower_)
         for w in ent.doc[max(0, ent.start - 4) : ent.start]:
             if w.lemma_.lower() in ROLE_NOUNS:
                 roles.add(w.lemma_.lower())
@@ -326,10 +333,9 @@ class DocSpeakers:
             return body
         # a definite role noun with no name: "the expert", "the minister"
         if (
-            head.pos_ == "NOUN"
-            and head.lemma_.lower() in ROLE_NOUNS
-            and not any(t.ent_type_ == "PERSON" for t in toks)
-        ):
+            (head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS)
+            or (head.pos_ in {"NOUN", "ADJ"} and head.lower_ in self.learned_roles)
+        ) and not any(t.ent_type_ == "PERSON" for t in toks):
             det = [t for t in toks if t.dep_ == "det" and t.lower_ in {"the", "this"}]
             if det and len(toks) <= 4:
                 name = self.resolve_person(head.idx, role=head.lemma_.lower())
