@@ -90,3 +90,20 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
         cli, ["--db", str(tmp_path / "x.db"), "report", "-o", str(tmp_path / "b.pdf")]
     )
     assert res.exit_code == 2 and ".md or .html" in res.output
+
+
+def test_a_citation_without_outlet_names_the_page_title() -> None:
+    from claimledger.report.data import Citation
+
+    c = Citation(
+        "c1", "d" * 16, None, None, "Chemist doubts the company's sensors", None, "s", "p", 0, 1
+    )
+    assert c.source == "“Chemist doubts the company's sensors”" and c.date == "undated"
+    assert (
+        Citation("c1", "abcdef0123", None, None, None, None, "s", "p", 0, 1).source
+        == "document abcdef01"
+    )
+    assert (
+        Citation("c1", "d", "Harbour Gazette", "2025-03-08", "T", None, "s", "p", 0, 1).source
+        == "Harbour Gazette"
+    )

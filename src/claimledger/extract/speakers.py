@@ -163,10 +163,14 @@ class DocSpeakers:
                         roles.add(w.lemma_.lower())
                 # "Mira Solberg, a hydrologist at ...": the apposition's own head noun is
                 # her role in this article, listed or not ("the hydrologist said")
-                if t is not head.head and t.pos_ in {"NOUN", "ADJ"} and t.is_alpha:
-                    if any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children):
-                        roles.add(t.lower_)
-                        self.learned_roles.add(t.lower_)
+                if (
+                    t is not head.head
+                    and t.pos_ in {"NOUN", "ADJ"}
+                    and t.is_alpha
+                    and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children)
+                ):
+                    roles.add(t.lower_)
+                    self.learned_roles.add(t.lower_)
         for w in ent.doc[max(0, ent.start - 4) : ent.start]:
             if w.lemma_.lower() in ROLE_NOUNS:
                 roles.add(w.lemma_.lower())

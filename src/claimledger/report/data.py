@@ -32,6 +32,16 @@ class Citation:
     def date(self) -> str:
         return (self.published or "")[:10] or "undated"
 
+    @property
+    def source(self) -> str:
+        """The outlet; for a page that does not name one, its title (never a guess)."""
+        if self.outlet:
+            return self.outlet
+        if self.title:
+            t = " ".join(self.title.split())
+            return "“" + (t if len(t) <= 48 else t[:47].rsplit(" ", 1)[0] + "…") + "”"
+        return f"document {self.doc[:8]}"
+
 
 @dataclass
 class Briefing:

@@ -31,7 +31,7 @@ def _status(s: str) -> str:
 
 
 def _cite(c: Citation) -> str:
-    return f'<a class="cite" href="#{e(c.claim)}">{e(c.outlet or "source")}, {e(c.date)}</a>'
+    return f'<a class="cite" href="#{e(c.claim)}">{e(c.source)}, {e(c.date)}</a>'
 
 
 def render(b: Briefing, title: str = "Briefing") -> str:
@@ -116,7 +116,7 @@ def render(b: Briefing, title: str = "Briefing") -> str:
     for c in sorted(b.citations.values(), key=lambda c: (c.date, c.outlet or "", c.claim)):
         link = (f' <a href="{e(c.url)}" rel="noreferrer noopener">original</a>'
                 if c.url and c.url.lower().startswith(("http://", "https://")) else "")  # fmt: skip
-        parts.append(f'<div class="src" id="{e(c.claim)}"><strong>{e(c.outlet or "unknown outlet")}, {e(c.date)}</strong>, '
+        parts.append(f'<div class="src" id="{e(c.claim)}"><strong>{e(c.source)}, {e(c.date)}</strong>, '
                      f"“{e(c.title)}” <span class=\"muted\">(document {e(c.doc)}, claim {e(c.claim)})</span>{link}"
                      f"<blockquote>{e(c.paragraph[: c.start])}<mark>{e(c.sentence)}</mark>{e(c.paragraph[c.end :])}</blockquote></div>")  # fmt: skip
     parts.append("</body></html>")

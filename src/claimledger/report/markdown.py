@@ -15,7 +15,7 @@ def _md(s: Any) -> str:
 
 
 def _ref(c: Citation) -> str:
-    return f"[{_md(c.outlet or 'source')}, {c.date}](#{c.claim})"
+    return f"[{_md(c.source)}, {c.date}](#{c.claim})"
 
 
 def _figures(claim: dict[str, Any]) -> str:
@@ -100,7 +100,7 @@ def render(b: Briefing, title: str = "Briefing") -> str:
     out += ["## Methods", ""] + [f"- {_md(m)}" for m in b.methods] + ["", "## Sources", ""]
     for c in sorted(b.citations.values(), key=lambda c: (c.date, c.outlet or "", c.claim)):
         url = f" <{c.url}>" if c.url and c.url.startswith(("http://", "https://")) else ""
-        out += [f'<a id="{c.claim}"></a>', f"**{_md(c.outlet or 'unknown outlet')}, {c.date}**, "
+        out += [f'<a id="{c.claim}"></a>', f"**{_md(c.source)}, {c.date}**, "
                 f"“{_md(c.title)}” (document `{c.doc}`, claim `{c.claim}`){url}", "",
                 f"> {_md(c.paragraph[: c.start])}**{_md(c.sentence)}**{_md(c.paragraph[c.end :])}", ""]  # fmt: skip
     return "\n".join(out) + "\n"
