@@ -3,9 +3,11 @@
     python eval/gate.py                 # every corpus whose files are present
     python eval/gate.py --update        # re-pin floors at the current figures
 
-Corpora: ``sample`` (the bundled fictional corpus, always present) and ``seeds``
-(../shared/corpus/seeds, development checkouts only).  Floors live in
-``eval/floors.json``; a figure below its floor fails the gate.
+Corpora: ``sample`` (the bundled fictional corpus, always present), ``seeds``
+(../shared/corpus/seeds, development checkouts only) and ``holdout``
+(eval/holdout, fictional articles never used for tuning; it has no
+proposition gold).  Floors live in ``eval/floors.json``; a figure below its
+floor fails the gate.
 
 Matching is by anchor: a predicted claim matches a gold claim when its span
 contains the gold anchor.  Attribution counts a match only when the speaker
@@ -30,6 +32,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 FLOORS = HERE / "floors.json"
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+# fictional articles written as an untuned holdout (eval/holdout/README.md)
+HOLDOUT = HERE / "holdout"
 
 
 def corpora() -> dict[str, Path]:
@@ -38,6 +42,8 @@ def corpora() -> dict[str, Path]:
     out = {"sample": sample_dir()}
     if SEEDS.is_dir() and (HERE / "gold" / "seeds.json").is_file():
         out["seeds"] = SEEDS
+    if HOLDOUT.is_dir() and (HERE / "gold" / "holdout.json").is_file():
+        out["holdout"] = HOLDOUT
     return out
 
 
