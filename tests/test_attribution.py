@@ -572,3 +572,32 @@ def test_relative_date_attached_to_claim(
     d = next(d for d in c.dates if d.text == "last Friday")
     assert d.value == value
     assert EVACUATION[d.start : d.end] == "last Friday"
+
+
+def test_quote_after_a_paraphrase_in_the_same_paragraph_is_the_same_speaker(extract: Any) -> None:
+    text = (
+        "Lena Hartwig, director of the roads agency, spoke on Monday.\n\n"
+        'She denied that the agency had hidden the report. "Nobody sat on it on purpose."'
+    )
+    assert find(extract(text), "Nobody sat on it").speaker_name == "Lena Hartwig"
+
+
+def test_closing_quote_does_not_take_the_next_paragraphs_speaker(extract: Any) -> None:
+    text = (
+        'Tom Walker, a lorry driver, said he heard a loud crack. "The lights went out," Walker '
+        'said. "Then the road was gone."\n\n'
+        "The county hospital said it was treating 23 people on Saturday."
+    )
+    got = extract(text)
+    assert find(got, "Then the road was gone").speaker_name == "Tom Walker"
+    assert find(got, "treating 23 people").speaker_name == "county hospital" or "hospital" in (
+        find(got, "treating 23 people").speaker_text or ""
+    )
+
+
+def test_a_bare_cue_after_a_quote_names_its_speaker(extract: Any) -> None:
+    text = (
+        'The company denied that any gas had escaped. "Nobody was in danger." That was how '
+        "Petra Lind, the company's spokeswoman, put it in a statement."
+    )
+    assert find(extract(text), "Nobody was in danger").speaker_name == "Petra Lind"

@@ -621,21 +621,39 @@ class RuleAttribution:
         if unit.kind == "title":
             return base
         if coverage >= 0.6:
-            # a quote followed by its own short "he said." sentence
+            prev = drafts[-1] if drafts else None
+            # a quote followed by its own short "he said." / "That was how X put it." sentence:
+            # a cue with no content of its own, in the same paragraph (or a very short one next)
             nxt = units[i + 1] if i + 1 < len(units) else None
-            if (
-                nxt is not None
-                and nxt.para - unit.para <= 1
-                and len(nxt.text(text).split()) <= 20
-                and not nxt.quotes
-            ):
-                cue = self._best_cue(doc, nxt, speakers)
-                if cue is not None and cue.speaker is not None:
+            if nxt is not None and not nxt.quotes:
+                nwords = len(nxt.text(text).split())
+                near = (nxt.para == unit.para and nwords <= 20) or (
+                    nxt.para - unit.para == 1 and nwords <= 6
+                )
+                cue = self._best_cue(doc, nxt, speakers) if near else None
+                if (
+                    cue is not None
+                    and cue.speaker is not None
+                    and (
+                        cue.content is None
+                        or (cue.content[0] <= nxt.start + 2 and cue.content[1] >= nxt.end - 2)
+                    )
+                ):
                     consumed.add(i + 1)
                     return ClaimDraft(unit.start, nxt.end, "direct_quote", cue.speaker, cue.cue,
                                       (unit.start, unit.end), unit_kind=unit.kind, para=unit.para)  # fmt: skip
+            # a quote in the paragraph of someone's attributed words goes on with them:
+            # 'X said. "More words."' and 'He denied it. "Nobody hid it."'
+            if (
+                prev is not None
+                and prev.speaker is not None
+                and prev.speaker.name
+                and prev.para == unit.para
+                and prev.kind in {"direct_quote", "indirect", "according_to"}
+            ):
+                return ClaimDraft(unit.start, unit.end, "direct_quote", prev.speaker, None,
+                                  (unit.start, unit.end), prev.via, unit_kind=unit.kind, para=unit.para)  # fmt: skip
             # "Reinholt said:" introduces the quote that follows
-            prev = drafts[-1] if drafts else None
             if (
                 prev is not None
                 and prev.speaker is not None
