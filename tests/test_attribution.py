@@ -601,3 +601,33 @@ def test_a_bare_cue_after_a_quote_names_its_speaker(extract: Any) -> None:
         "Petra Lind, the company's spokeswoman, put it in a statement."
     )
     assert find(extract(text), "Nobody was in danger").speaker_name == "Petra Lind"
+
+
+def test_name_after_a_role_noun_is_the_speaker_even_if_tagged_as_a_body(extract: Any) -> None:
+    text = (
+        "The roads agency denied receiving any warning. “No report was ever filed with this "
+        "office,” its director, Marek Dunstan, said on Saturday."
+    )
+    c = find(extract(text), "No report was ever filed")
+    assert c.speaker_name == "Marek Dunstan" and c.speaker_type == "PERSON"
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(extract: Any) -> None:
+    text = "Halvard Ness, the engineer who has warned that the piers were eroding, spoke on Monday."
+    c = find(extract(text), "piers were eroding")
+    assert c.speaker_name == "Halvard Ness"
+
+
+def test_nobody_is_no_speaker(extract: Any) -> None:
+    text = "Nobody has explained why the bridge stayed open after the warning in March."
+    c = find(extract(text), "bridge stayed open")
+    assert c.speaker_name is None and c.kind == "assertion"
+
+
+def test_it_said_refers_back_to_the_body_that_spoke(extract: Any) -> None:
+    text = (
+        "The Drossen Roads Agency said the old bridge would be demolished in June. "
+        "It said a temporary crossing could be in place by the end of the summer."
+    )
+    c = find(extract(text), "temporary crossing")
+    assert c.speaker_name == "Drossen Roads Agency" and c.kind == "indirect"

@@ -135,6 +135,9 @@ _SPEAKER_NOUNS = {
     "scientist",
     "researcher",
 }
+# what a body, referred back to as "it", does in a report
+_BODY_VERBS = {"say", "add", "announce", "confirm", "deny", "estimate", "insist", "warn", "admit",
+               "report", "state", "claim", "predict", "expect", "stress", "tell"}  # fmt: skip
 _NON_AGENTS = {
     "visit",
     "move",
@@ -222,7 +225,7 @@ def _has_content(verb: Any) -> bool:
 
 def _depth(tok: Any) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 
@@ -530,7 +533,7 @@ class RuleAttribution:
             )
         if subj is None:
             # participle: "..., adding that ..." shares the main verb's subject
-            if v.dep_ in {"advcl", "xcomp", "conj"} and v.head is not v:
+            if v.dep_ in {"advcl", "xcomp", "conj"} and v.head.i != v.i:
                 subj = _subject(v.head)
             if subj is None:
                 return None
@@ -543,12 +546,30 @@ class RuleAttribution:
             return Attribution(
                 ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
             )
+        if subj.lower_ in {"who", "that", "which"} and v.dep_ == "relcl":
+            # "Ness, the engineer who has warned that ...": the relative's antecedent
+            ante = v.head
+            if ante.dep_ == "appos" and ante.head.pos_ == "PROPN":
+                ante = ante.head
+            subj = ante
         if subj.lower_ in {"it", "there", "this", "that", "which", "what"}:
             if subj.lower_ == "it" and passive:
                 return Attribution(
                     None, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
                 )
+            if subj.lower_ == "it" and lemma in _BODY_VERBS:
+                # "It said a temporary crossing could be built": the body that spoke last
+                body = speakers.resolve_person(subj.idx, plural=True)
+                if body:
+                    ref = SpeakerRef(subj.text, subj.idx, subj.idx + len(subj), body, "ORG",
+                                     pronoun=True)  # fmt: skip
+                    return Attribution(ref, cue, v.idx, "indirect", content, negated_cue=neg,
+                                       cue_lemma=lemma)  # fmt: skip
             return None
+        if subj.lower_ in {"nobody", "noone", "none"} or (
+            subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
+        ):
+            return None  # "nobody has explained why ...": no one is speaking
         if subj.lower_ in PRONOUNS_FIRST and unit.kind != "title":
             # "I believe" outside a quote: the speaker of the surrounding answer
             return Attribution(SpeakerRef(subj.text, subj.idx, subj.idx + len(subj), None, None, pronoun=True),

@@ -157,15 +157,14 @@ class DocSpeakers:
         roles = self.roles.setdefault(name, set())
         head = ent.root
         for t in list(head.children) + [head.head]:
-            if t.dep_ == "appos" or (t is head.head and head.dep_ == "appos"):
+            if t.dep_ == "appos" or (t.i == head.head.i and head.dep_ == "appos"):
                 for w in t.subtree:
                     if w.lemma_.lower() in ROLE_NOUNS:
                         roles.add(w.lemma_.lower())
                 # "Mira Solberg, a hydrologist at ...": the apposition's own head noun is
                 # her role in this article, listed or not ("the hydrologist said")
                 if (
-                    t is not head.head
-                    and t.pos_ in {"NOUN", "ADJ"}
+                    t.pos_ in {"NOUN", "ADJ"}
                     and t.is_alpha
                     and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children)
                 ):
@@ -274,7 +273,7 @@ class DocSpeakers:
         if head.lemma_.lower() in ORG_NOUNS and head.ent_type_ not in {"PERSON"}:
             det = [c for c in head.children if c.dep_ in {"det", "poss"}]
             named = any(
-                c.ent_type_ in {"ORG", "GPE", "NORP"} for c in head.subtree if c is not head
+                c.ent_type_ in {"ORG", "GPE", "NORP"} for c in head.subtree if c.i != head.i
             )
             if not named and (det or head.lemma_.lower() == "police"):
                 name = self.resolve_org(head.idx, head.lemma_)
@@ -322,10 +321,12 @@ class DocSpeakers:
                               pronoun=True)  # fmt: skip
         # "the head of the centre, Andriy Kovalenko, said" / "the expert on X Fyodor Y":
         # a name inside the noun phrase names the speaker
+        by_role = False
         if head.ent_type_ != "PERSON" and head.pos_ == "NOUN":
-            named = _person_in_np(head)
+            role_head = head.lemma_.lower() in ROLE_NOUNS or head.lower_ in self.learned_roles
+            named = _person_in_np(head, role_head)
             if named is not None:
-                head = named
+                head, by_role = named, role_head and named.ent_type_ != "PERSON"
         toks = _phrase_tokens(head)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         head_ent = _ent_at(doc, head)
@@ -355,6 +356,8 @@ class DocSpeakers:
             label = ent.label_ if ent.label_ in {"PERSON", "ORG", "GPE", "NORP"} else "ORG"
             if label == "ORG" and len(name.split()) == 1 and len(self.full_name(name).split()) > 1:
                 label = "PERSON"  # a surname the tagger took for a body
+            if by_role and label == "ORG":
+                label = "PERSON"  # "its director, Marek Dunstan": a role's name is a person's
             if label == "PERSON":
                 name = self.full_name(strip_titles(name))
             # "South Korean national intelligence service" – NORP + more words is a body
@@ -412,12 +415,22 @@ def _is_media_name(name: str, outlet: str | None) -> bool:
     return bool(words & _MEDIA_WORDS)
 
 
-def _person_in_np(head: Any) -> Any:
-    """A PERSON in apposition within ``head``'s noun phrase ("the head of X, Jane Roe")."""
+def _person_in_np(head: Any, role_head: bool = False) -> Any:
+    """A PERSON in apposition within ``head``'s noun phrase ("the head of X, Jane Roe").
+
+    After a role noun ("its director, Marek Dunstan") a proper name in apposition is the
+    person even where the tagger calls it an organisation."""
     stack = list(head.children)
     while stack:
         t = stack.pop(0)
-        if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+        if (
+            t.dep_ == "appos"
+            and t.pos_ == "PROPN"
+            and (
+                t.ent_type_ == "PERSON"
+                or (role_head and t.head.i == head.i and t.ent_type_ in {"", "ORG"})
+            )
+        ):
             return t
         if t.dep_ in {"prep", "pobj", "appos"}:
             stack.extend(t.children)
