@@ -483,3 +483,19 @@ def test_speed_on_a_long_text() -> None:
     elapsed = time.perf_counter() - t0
     assert len(refs) == 4 * (200_000 // len(sentence))
     assert elapsed < 2.0, f"{len(text) / elapsed:,.0f} chars/s is too slow"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # anchor: Friday 2025-05-09
+        ("The volunteers said they would publish their list on Monday.", "2025-05-12"),
+        ("Police said on Monday that the toll had risen.", "2025-05-05"),
+        ("The inquiry would report by September, the governor said.", "2025-09"),
+        ("The governor said in March that the bridge was safe.", "2025-03"),
+        ("She said on Monday the report would be published.", "2025-05-05"),
+    ],
+)
+def test_a_future_clause_looks_ahead_and_a_past_one_back(text: str, value: str) -> None:
+    got = find_dates(text, dt.date(2025, 5, 9))
+    assert got and got[0].value == value, got

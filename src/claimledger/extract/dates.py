@@ -387,8 +387,20 @@ class _Ctx:
     def before(self, pos: int, width: int = 40) -> str:
         return self.sub[max(0, pos - width) : pos]
 
+    def ahead(self, pos: int) -> int:
+        """The forward window in months for a date at ``pos``: a year when the clause it
+        sits in looks ahead ("would publish its list on Monday", "will report by June")."""
+        return max(self.future, 11) if _FUTURE_NEAR.search(self.before(pos, 70)) else self.future
+
 
 _Result = tuple[str | None, str | None] | None  # None = not a date
+
+# a future marker earlier in the same clause as the date (no clause break between them)
+_FUTURE_NEAR = re.compile(
+    r"\b(will|would|shall|won't|wouldn't|is due|are due|due to|expected to|set to|going to|"
+    r"plans? to|planned|scheduled)\b[^.,;:!?\"“”]*$",
+    re.I,
+)
 
 
 def _iso(m: re.Match[str], c: _Ctx) -> _Result:
@@ -421,7 +433,7 @@ def _month_day(m: re.Match[str], c: _Ctx) -> _Result:
         return None
     if c.anchor is None:
         return (None, None)
-    y = _year_for_month(mon, c.anchor, "default", c.future)
+    y = _year_for_month(mon, c.anchor, "default", c.ahead(m.start()))
     for back in range(9):  # February 29 walks back to a leap year
         v = _day(y - back, mon, d)
         if v:
@@ -478,7 +490,7 @@ def _bare_month(m: re.Match[str], c: _Ctx) -> _Result:
         mode = _BARE_MODE.get(mod[0], "default") if mod else "default"
         if mod and mod[0] == "later":
             mode = "later"
-        y = _year_for_month(mon, c.anchor, mode, c.future)
+        y = _year_for_month(mon, c.anchor, mode, c.ahead(m.start()))
     return _vp(_month(y, mon), "month")
 
 
@@ -615,6 +627,8 @@ def _weekday(m: re.Match[str], c: _Ctx) -> _Result:
         delta = (wd - today) % 7 or 7
     elif rel == "this":
         delta = wd - today
+    elif _FUTURE_NEAR.search(c.before(m.start(), 70)):
+        delta = (wd - today) % 7 or 7  # "would publish the list on Monday": the next one
     else:
         delta = -((today - wd) % 7)
     return _vp(_plus(a, delta), "day")
