@@ -541,3 +541,16 @@ def test_never_raises(cleaner: TextCleaner, raw: str) -> None:
 def test_output_has_no_runs_of_blank_lines(cleaner: TextCleaner) -> None:
     r = cleaner.clean(f"\n\n\n{BODY_1}\n\n\n\n\n{BODY_2}\n\n\n")
     assert r.text == f"{BODY_1}\n\n{BODY_2}"
+
+
+def test_outlet_spelled_out_on_the_page_beats_the_domains_word_breaks(cleaner: TextCleaner) -> None:
+    raw = (
+        "Ferry crews walk out over pay\n\nBy Ada Rinne\nPublished: 2025-05-04\n\n"
+        "Crews on the island ferries stopped work on Saturday morning, the union said.\n\n"
+        "The company said talks would resume on Monday.\n\n"
+        "© 2025 Kestrel Bay Herald\n"
+        "Original url: https://www.kestrelbayherald.example/news/2025/05/04/ferry-strike\n"
+    )
+    got = cleaner.clean(raw)
+    assert got.outlet == "Kestrel Bay Herald"
+    assert "©" not in got.text and "Original url" not in got.text

@@ -376,6 +376,12 @@ class TextCleaner:
         if st.url:
             st.outlet(1, outlet_from_url(st.url))
         outlet = min(st.outlets)[2] if st.outlets else None
+        if outlet:
+            # a name read from the domain ("velmvalleyherald") has guessed word breaks; the
+            # same name written out on the page ("© 2025 Velm Valley Herald") spells it
+            key = re.sub(r"[^a-z0-9]", "", outlet.lower())
+            same = [n for _, _, n in st.outlets if re.sub(r"[^a-z0-9]", "", n.lower()) == key]
+            outlet = max(same, key=lambda n: (len(n.split()), n != outlet), default=outlet)
         return Cleaned(
             text="\n\n".join(self._unwrap(body)).strip(),
             title=st.title,
