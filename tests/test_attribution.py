@@ -631,3 +631,16 @@ def test_it_said_refers_back_to_the_body_that_spoke(extract: Any) -> None:
     )
     c = find(extract(text), "temporary crossing")
     assert c.speaker_name == "Drossen Roads Agency" and c.kind == "indirect"
+
+
+def test_every_sentence_of_an_interviewers_question_paragraph_is_skipped(extract: Any) -> None:
+    text = (
+        "Interview: the engineer on the bridge\n\n"
+        "Halvard Ness has inspected bridges on the Velm for twenty years.\n\n"
+        "Q: What brought the bridge down?\n\n"
+        "Ness: The river washed the gravel out from under the pier.\n\n"
+        "Q: The police count stands at 11 dead. The volunteers say it is higher.\n\n"
+        "Ness: I would be surprised if the final figure were below 20."
+    )
+    got = extract(text)
+    assert not [c for c in got if "volunteers say" in c.text]

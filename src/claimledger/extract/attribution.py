@@ -256,6 +256,10 @@ class RuleAttribution:
         interviewee = self._interviewee(doc, units, speakers)
         drafts: list[ClaimDraft] = []
         consumed: set[int] = set()
+        first: dict[int, Unit] = {}
+        for u in units:
+            first.setdefault(u.para, u)
+        q_paras = {p for p, u in first.items() if _QA_Q.match(u.text(text))}
         for i, unit in enumerate(units):
             if i in consumed or unit.kind == "heading":
                 continue
@@ -265,8 +269,8 @@ class RuleAttribution:
             utext = unit.text(text)
             if interviewee and self._is_interview_question(unit, units, i, text):
                 continue
-            if _QA_Q.match(utext):
-                continue
+            if _QA_Q.match(utext) or unit.para in q_paras:
+                continue  # the interviewer's question and the remarks around it
             if interviewee is not None and unit.kind != "title" and self._in_answer(units, i, text):
                 draft = self._answer(doc, unit, speakers, interviewee)
             else:
