@@ -641,3 +641,21 @@ def test_no_pathological_slowdown() -> None:
     for s in nasty:
         find_quantities(s)
     assert time.perf_counter() - t0 < 10.0
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Police revised the death toll from 14 to 13 on Thursday.", [14, 13]),
+        ("The union's injury count has climbed from 31 to 34.", [31, 34]),
+        ("The number of missing fell from about 60 to 38.", [60, 38]),
+    ],
+)
+def test_a_changed_figure_is_two_figures_not_a_range(text: str, values: list[int]) -> None:
+    got = find_quantities(text)
+    assert [q.value for q in got] == values and all(q.qualifier != "range" for q in got)
+
+
+def test_from_to_without_a_change_is_still_a_range() -> None:
+    got = find_quantities("Estimates run from 40 to 60 people.")
+    assert len(got) == 1 and (got[0].low, got[0].high) == (40, 60)

@@ -1158,7 +1158,20 @@ def _range_connector(s: str, a: _Atom, b: _Atom, limit: int) -> str | None:
         if a.unit is not None or a.currency is not None or b.value <= a.value:
             return None
         return "or"
+    if m.group("to") and (
+        b.value < a.value or _CHANGE_RE.search(s, max(limit, a.start - 48), a.start)
+    ):
+        return None  # "revised the toll from 14 to 13", "rose from 31 to 34": two figures
     return "to"
+
+
+# a figure that changed: "rose from 31 to 34", "revised ... from 14 to 13"
+_CHANGE_RE = re.compile(
+    r"\b(?:rose|risen|rises|rising|fell|fallen|falls|climbed|climbs|jumped|dropped|drops|"
+    r"increased|decreased|raised|lowered|cut|revised|corrected|updated|grew|grown|doubled|"
+    r"halved|went up|went down|gone up|gone down)\b[^.;:!?]*\bfrom\s+\S*$",
+    re.I,
+)
 
 
 def _make_range(s: str, a: _Atom, b: _Atom, conn: str, limit: int) -> Quantity | None:
