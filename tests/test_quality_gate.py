@@ -35,6 +35,11 @@ def test_seed_corpus_meets_floors(seeds_dir: Path) -> None:
     _check("seeds")
 
 
+def test_holdout_corpus_meets_floors() -> None:
+    """A second fictional story (eval/holdout), first scored before any rule saw it."""
+    _check("holdout")
+
+
 def test_scorer_counts_a_wrong_speaker_as_a_miss() -> None:
     """The gate itself must be able to fail: a wrong speaker is not a match."""
     export = {
