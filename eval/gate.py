@@ -6,7 +6,8 @@
 Corpora: ``sample`` (the bundled fictional corpus, always present), ``seeds``
 (../shared/corpus/seeds, development checkouts only) and ``holdout``
 (eval/holdout, fictional articles never used for tuning; it has no
-proposition gold).  Floors live in ``eval/floors.json``; a figure below its
+proposition gold) and ``holdout2`` (eval/holdout2, a second untuned set of
+fictional articles about another story; no proposition gold either).  Floors live in ``eval/floors.json``; a figure below its
 floor fails the gate.
 
 Matching is by anchor: a predicted claim matches a gold claim when its span
@@ -34,6 +35,8 @@ FLOORS = HERE / "floors.json"
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 # fictional articles written as an untuned holdout (eval/holdout/README.md)
 HOLDOUT = HERE / "holdout"
+# a second untuned holdout, another invented story (eval/holdout2/README.md)
+HOLDOUT2 = HERE / "holdout2"
 
 
 def corpora() -> dict[str, Path]:
@@ -44,6 +47,8 @@ def corpora() -> dict[str, Path]:
         out["seeds"] = SEEDS
     if HOLDOUT.is_dir() and (HERE / "gold" / "holdout.json").is_file():
         out["holdout"] = HOLDOUT
+    if HOLDOUT2.is_dir() and (HERE / "gold" / "holdout2.json").is_file():
+        out["holdout2"] = HOLDOUT2
     return out
 
 

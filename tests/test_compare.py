@@ -319,3 +319,47 @@ def test_linkage_grouper_is_the_default_and_v1_stays_registered() -> None:
     from claimledger.registry import get
 
     assert isinstance(get("claimledger.compare.group.v1")(), EmbeddingGrouper)
+
+
+def test_same_position_said_two_ways_is_no_contradiction() -> None:
+    a = view("a", "Acme Chemicals insisted that no gas escaped from the plant.", speaker="Acme")
+    b = view("b", "Acme Chemicals denied that any gas had escaped from the plant.", doc="d2",
+             speaker="Acme", modality="denied", published="2025-03-11")  # fmt: skip
+    got = classify(a, b)
+    assert got is not None and got[0] == "repeats", got
+
+
+def test_durations_and_loosely_related_figures_do_not_clash() -> None:
+    a = view("a", "Two days after the fire, officials still disagree.", quantities=[q(2, "days")])
+    b = view("b", "For eleven days the company said nothing.", doc="d2", published="2025-03-21",
+             quantities=[q(11, "days")])  # fmt: skip
+    assert classify(a, b) is None or classify(a, b)[0] != "contradicts"  # type: ignore[index]
+    c = view(
+        "c",
+        "Hundreds of families left their homes overnight.",
+        quantities=[q(100, "families", "approx")],
+    )
+    d = view("d", "The hospital said it had treated 17 people.", doc="d2", quantities=[q(17)])
+    assert classify(c, d, sim=0.3, related=0.55) is None
+    e = view("e", "The union says 31 people needed treatment.", quantities=[q(31)])
+    assert classify(e, d, sim=0.3, related=0.55)[0] == "contradicts"  # type: ignore[index]
+
+
+def test_negation_in_a_concession_does_not_flip_the_stance() -> None:
+    v = view("a", "A chemist believes gas probably did escape, despite the company's insistence "
+                  "that nothing left the site.", speaker="Ilse Marten", modality="hedged")  # fmt: skip
+    assert v.stance == 1
+    denial = view("b", "The company denied that any gas had escaped.", doc="d2",
+                  speaker="Acme", modality="denied")  # fmt: skip
+    got = classify(denial, v, sim=0.7, related=0.55)
+    assert got is not None and got[0] == "contradicts", got
+
+
+def test_opposite_positions_on_loosely_related_points_are_not_corroboration() -> None:
+    a = view("a", "The inspectorate found no evidence that the memo was forged.", speaker="Inspectorate",
+             modality="denied")  # fmt: skip
+    b = view(
+        "b", "A leaked memo warned managers about a corroded valve.", doc="d2", speaker="Union"
+    )
+    got = classify(a, b, sim=0.6, related=0.55)
+    assert got is None or got[0] not in {"corroborates", "contradicts"}, got

@@ -780,3 +780,21 @@ def test_seeds_two_kims_are_two_people(seeds_dir: Path, seeds_export: dict) -> N
         return hits[0]
 
     assert owner("Kim Jong Un") != owner("Kim Jong-hyun")
+
+
+def test_one_name_tagged_person_and_body_is_one_entity(tmp_path: Path) -> None:
+    from claimledger.link import store as lstore
+    from claimledger.link.resolve import link
+    from claimledger.store.db import connect, transaction
+
+    conn = connect(tmp_path / "t.db")
+    with transaction(conn):
+        org, _ = lstore.ensure(conn, "Kessel Agrotech", "ORG")
+        person, _ = lstore.ensure(conn, "Kessel Agrotech", "PERSON")
+        link(conn, [org, person])
+    assert lstore.root_of(conn, org) == lstore.root_of(conn, person)
+    single, _ = lstore.ensure(conn, "Kessel", "PERSON")
+    body, _ = lstore.ensure(conn, "Kessel", "ORG")
+    with transaction(conn):
+        link(conn, [single, body])
+    assert lstore.root_of(conn, single) != lstore.root_of(conn, body)  # one word: too ambiguous

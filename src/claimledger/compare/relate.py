@@ -30,6 +30,9 @@ _OFFICIAL = re.compile(
     re.I,
 )
 _POSITIVE = {"asserted", "hedged", "speculative"}
+_CONCESSIVE = re.compile(
+    r",?\s+\b(?:despite|although|though|even though|while|whereas|but|however)\b|;", re.I
+)
 _CONTENT_NEG = re.compile(
     r"\b(not|no|never|nothing|nobody|none|neither|nor|n't|cannot|denied|denies|deny)\b|n't\b", re.I
 )
@@ -66,6 +69,7 @@ class ClaimView:
     content: str
     quantities: list[dict[str, Any]] = field(default_factory=list)
     entities: set[str] = field(default_factory=set)
+    affiliated: set[str] = field(default_factory=set)  # bodies the speaker speaks for
 
     @property
     def polarity(self) -> int:
@@ -79,7 +83,8 @@ class ClaimView:
     def stance(self) -> int:
         """Polarity of what is said, not only of how: "X said no gas escaped" is negative."""
         p = self.polarity
-        return -1 if p > 0 and _CONTENT_NEG.search(self.content) else p
+        main = _CONCESSIVE.split(self.content, maxsplit=1)[0]  # not "..., despite nothing ..."
+        return -1 if p > 0 and _CONTENT_NEG.search(main) else p
 
     @property
     def source(self) -> str:
@@ -92,6 +97,9 @@ def same_origin(a: ClaimView, b: ClaimView) -> str | None:
         return "copies of the same article"
     if a.speaker and a.speaker == b.speaker:
         return f"both relay {a.speaker_name or 'the same speaker'}"
+    if a.speaker and b.speaker and (a.speaker in b.affiliated or b.speaker in a.affiliated):
+        who, body = (b, a) if a.speaker in b.affiliated else (a, b)
+        return f"{who.speaker_name or 'the speaker'} speaks for {body.speaker_name or 'the body'}"
     if a.speaker and a.speaker in b.via:
         return f"{b.outlet or 'one outlet'} relays {a.speaker_name or 'the same source'} through an intermediary"
     if b.speaker and b.speaker in a.via:
@@ -112,13 +120,17 @@ def classify(
     if a.polarity == 0 or b.polarity == 0:
         return None  # a question neither supports nor opposes
     if sim < related:
-        clash = _figure_clash(a, b)
+        # different aspects of one proposition: only the same count of the same thing
+        # ("17 people" and "31 people") still clashes; a duration never does
+        clash = _figure_clash(a, b, same_unit=True)
         return ("contradicts", f"incompatible figures: {clash}") if clash else None
     da, db = (a.published or "")[:10], (b.published or "")[:10]
     later = bool(da and db and db > da)
     origin = same_origin(a, b)
     clash = _figure_clash(a, b)
-    opposite = a.polarity != b.polarity
+    # opposite only when both how it is said and what is said differ: "insisted that no gas
+    # escaped" and "denied that gas escaped" are the same position
+    opposite = a.polarity != b.polarity and a.stance != b.stance
     confirms = later and b.polarity > 0 and b.modality == "asserted" and _official(b)
     if confirms and (a.polarity < 0 or a.modality == "hedged") and not _NEG.search(b.content):
         return (
@@ -135,7 +147,7 @@ def classify(
         return "updates", (f"a later official statement ({db}) supersedes the claim of {da}")
     if origin and not opposite and not clash:
         return "repeats", f"not independent: {origin}"
-    if opposite:
+    if opposite and sim >= _OPPOSE_SIM:
         return "contradicts", "opposite polarity: one " + (
             "denies" if a.polarity < 0 else "asserts"
         ) + ", the other " + ("denies" if b.polarity < 0 else "asserts")
@@ -143,6 +155,8 @@ def classify(
         return "contradicts", f"incompatible figures: {clash}"
     if origin:
         return "repeats", f"not independent: {origin}"
+    if opposite:
+        return None  # opposite positions on loosely related points: neither agree nor clash
     if _adds_detail(a, b):
         return "elaborates", "adds figures or dates the earlier claim lacks"
     return "corroborates", "independent sources say the same"
@@ -159,11 +173,20 @@ def _official(v: ClaimView) -> bool:
     )
 
 
-def _figure_clash(a: ClaimView, b: ClaimView) -> str | None:
+_OPPOSE_SIM = 0.65  # a denial opposes only a claim about much the same statement
+_DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "night"}
+
+
+def _figure_clash(a: ClaimView, b: ClaimView, same_unit: bool = False) -> str | None:
     if a.doc_root == b.doc_root:
         return None  # copies of one article do not disagree with themselves
     for fa in figures_of(a.quantities, a.text):
         for fb in figures_of(b.quantities, b.text):
+            ua = (fa.unit or "").lower().rstrip("s")
+            if ua in _DURATIONS:
+                continue  # "two days after" and "for eleven days" measure different spans
+            if same_unit and (not ua or ua != (fb.unit or "").lower().rstrip("s")):
+                continue
             why = conflict(fa, fb)
             if why:
                 return why

@@ -43,6 +43,7 @@ def claim_views(
     ids = list(ids)
     roots = roots if roots is not None else root_map(conn)
     links = links if links is not None else stand_for(conn)
+    bodies: dict[str, set[str]] = {}
     out: dict[str, ClaimView] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
@@ -64,14 +65,31 @@ def claim_views(
                 )
             }
             ents |= {links[e] for e in list(ents) if e in links}
+            if sp and sp not in bodies:
+                bodies[sp] = _affiliations(conn, sp, roots)
             out[r["id"]] = ClaimView(
                 id=r["id"], doc=r["doc"], doc_root=r["doc_root"], published=r["published"],
                 outlet=r["outlet"], speaker=sp, speaker_name=r["speaker_name"],
                 via=[roots.get(v, v) for v in json.loads(r["via"] or "[]")], kind=r["kind"],
                 modality=r["modality"], text=r["text"], content=r["content"],
                 quantities=json.loads(r["quantities"] or "[]"), entities=ents,
+                affiliated=bodies.get(sp, set()) if sp else set(),
             )  # fmt: skip
     return out
+
+
+def _affiliations(conn: sqlite3.Connection, entity: str, roots: dict[str, str]) -> set[str]:
+    """Bodies a person is placed at ("regional secretary of the union"), as entity roots."""
+    from claimledger.link.store import members as cluster
+
+    members = cluster(conn, entity)
+    q = ",".join("?" * len(members))
+    rows = conn.execute(
+        "SELECT DISTINCT al.entity_id FROM entity_attributes a JOIN entity_aliases al"
+        f" ON al.alias = a.value WHERE a.key = 'affiliation' AND a.entity_id IN ({q})",
+        members,
+    ).fetchall()
+    return {roots.get(r[0], r[0]) for r in rows} - {entity}
 
 
 def stand_for(conn: sqlite3.Connection) -> dict[str, str]:

@@ -103,7 +103,34 @@ def link(conn: sqlite3.Connection, new_ids: Iterable[str], doc: str | None = Non
         else:
             _link_body(conn, r)
         _stand_for(conn, r)
+        _tagger_disagreement(conn, r)
     apply_corrections(conn)
+
+
+def _tagger_disagreement(conn: sqlite3.Connection, r: sqlite3.Row) -> None:
+    """One full name tagged a person in one article and a body in another is one entity:
+    the tagger disagreed, the name did not change. It keeps the type most mentions give."""
+    if r["type"] not in {"PERSON", "ORG"} or len(tokens(r["name"])) < 2:
+        return
+    other = conn.execute(
+        "SELECT id FROM entities WHERE key = ? AND type IN ('PERSON', 'ORG') AND type != ?",
+        (r["key"], r["type"]),
+    ).fetchone()
+    if other is None:
+        return
+    a, b = store.root_of(conn, r["id"]), store.root_of(conn, other[0])
+    if a == b or _row(conn, a)["locked"] or _row(conn, b)["locked"]:
+        return
+
+    def support(root: str) -> int:
+        ids = store.members(conn, root)
+        q = ",".join("?" * len(ids))
+        n = conn.execute(f"SELECT COUNT(*) FROM mentions WHERE entity_id IN ({q})", ids).fetchone()
+        s = conn.execute(f"SELECT COUNT(*) FROM claims WHERE speaker IN ({q})", ids).fetchone()
+        return int(n[0]) + int(s[0])
+
+    keep, fold = (a, b) if (support(a), a) >= (support(b), b) else (b, a)
+    store.merge_into(conn, keep, fold)
 
 
 def _link_person(conn: sqlite3.Connection, r: sqlite3.Row) -> None:
