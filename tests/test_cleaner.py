@@ -554,3 +554,24 @@ def test_outlet_spelled_out_on_the_page_beats_the_domains_word_breaks(cleaner: T
     got = cleaner.clean(raw)
     assert got.outlet == "Kestrel Bay Herald"
     assert "©" not in got.text and "Original url" not in got.text
+
+
+def test_label_name_date_line_and_views_disclaimer(cleaner: TextCleaner) -> None:
+    raw = (
+        "# Nine days of silence over the harbour closure\n\n"
+        "**Comment** · Ada Rinne · 25 June 2025\n\n"
+        "*Ada Rinne is a former harbour master. The views expressed are her own and not "
+        "necessarily those of the Kestrel Review.*\n\n"
+        "The harbour has been closed for nine days, and nobody in the council can say why the "
+        "dredging contract was signed in such a hurry last spring.\n"
+    )
+    got = cleaner.clean(raw)
+    assert (got.author, got.published, got.outlet) == ("Ada Rinne", "2025-06-25", "Kestrel Review")
+    assert "opinion" in got.flags and "views expressed" not in got.text
+    assert got.text.startswith("The harbour has been closed")
+
+
+def test_a_lone_name_beside_a_label_is_not_a_byline(cleaner: TextCleaner) -> None:
+    got = cleaner.clean("Harbour closed for a week\n\nNews · Ada Rinne\n\nThe harbour closed on Monday "
+                        "after a storm damaged the outer wall, the port authority said.\n")  # fmt: skip
+    assert got.author is None

@@ -180,7 +180,8 @@ _COPYRIGHT = re.compile(
 # -- labels, disclaimers, credits inside the text -------------------------------
 
 OPINION_LABEL = re.compile(
-    r"^(?:opinion|op-?ed|commentary|editorial|column|guest (?:column|essay|opinion)|viewpoint)"
+    r"^(?:opinion|op-?ed|comment|commentary|editorial|column|guest (?:column|essay|opinion)|"
+    r"viewpoint|analysis)"
     r"\s*[:|]?$",
     re.I,
 )
@@ -192,12 +193,14 @@ DISCLAIMER_WORD = re.compile(
 VIEWS_DISCLAIMER = re.compile(
     r"\b(?:views|opinions)\b.{0,120}?\b(?:do not|don't|does not|doesn't)\s+(?:necessarily\s+)?"
     r"(?:reflect|represent)\b|\b(?:views|opinions) expressed\b.{0,80}\bare (?:solely |entirely )?"
-    r"(?:those|the views) of the (?:authors?|writers?|contributors?)\b",
+    r"(?:those|the views) of the (?:authors?|writers?|contributors?)\b|"
+    r"\b(?:views|opinions)(?: expressed)? are (?:his|her|their|the author['’]s|the writer['’]s) own\b|"
+    r"\bnot necessarily (?:those|the views) of\b",
     re.I,
 )
 DISCLAIMER_OWNER = re.compile(
-    r"\b(?:reflect|represent)\s+(?:the\s+)?(?:(?:editorial\s+)?(?:position|views?|opinions?|policy|"
-    r"stance|line))\s+of\s+(?:the\s+)?(?P<name>[A-Z](?:[^.;*]|\.(?=\w)){1,80}?)\s*(?:['’]s\b.*)?[.*\s]*$"
+    r"\b(?:(?:reflect|represent)\s+(?:the\s+)?(?:(?:editorial\s+)?(?:position|views?|opinions?|policy|"
+    r"stance|line))|necessarily\s+(?:those|the\s+views))\s+of\s+(?:the\s+)?(?P<name>[A-Z](?:[^.;*]|\.(?=\w)){1,80}?)\s*(?:['’]s\b.*)?[.*\s]*$"
 )
 SPECULATION = re.compile(
     r"\b(?:article|piece|text|material|post|story|publication)\s+(?:is|represents|contains|reflects)\s+"

@@ -244,6 +244,7 @@ def _meta_parts(line: str) -> list[tuple[str, str]] | None:
     if len(pieces) < 2:
         return None
     out: list[tuple[str, str]] = []
+    bare: list[str] = []
     for p in pieces:
         if bp.OPINION_LABEL.match(p):
             out.append(("opinion", p))
@@ -253,8 +254,16 @@ def _meta_parts(line: str) -> list[tuple[str, str]] | None:
             out.append(("author", by[0]))
         elif p.lower() in bp.SECTION_WORDS:
             out.append(("section", p))
+        elif _is_person(p):
+            bare.append(p)
         else:
             return None
+    # "Comment · Cassia Wren · 25 June 2025": a bare name between a label and a date is
+    # the byline; without a date beside it, a lone name proves nothing
+    if bare:
+        if len(bare) > 1 or not any(k == "date" for k, _ in out) or any(k == "author" for k, _ in out):
+            return None
+        out.append(("author", bare[0]))
     return out
 
 
