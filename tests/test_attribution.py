@@ -644,3 +644,26 @@ def test_every_sentence_of_an_interviewers_question_paragraph_is_skipped(extract
     )
     got = extract(text)
     assert not [c for c in got if "volunteers say" in c.text]
+
+
+def test_pronoun_after_a_sentence_about_a_person_refers_to_that_person(extract: Any) -> None:
+    text = (
+        "Lisbet Aro, a spokeswoman for the organisers, said the video was genuine.\n\n"
+        "Milan Sorel, who runs a forensics lab at the university, has looked at the footage. "
+        "He says he found no sign of editing in the file."
+    )
+    assert find(extract(text), "no sign of editing").speaker_name == "Milan Sorel"
+
+
+def test_it_after_a_sentence_about_a_body_is_that_body(extract: Any) -> None:
+    text = (
+        "The Interior Ministry has issued a statement on the video. "
+        'It says the footage "has been manipulated" and comes from an older riot.'
+    )
+    c = find(extract(text), "has been manipulated")
+    assert c.speaker_name == "Interior Ministry"
+
+
+def test_put_the_crowd_at_is_an_estimate(extract: Any) -> None:
+    c = find(extract("Police put the crowd at about 18,000 on Saturday."), "crowd at about")
+    assert c.speaker_name is not None and "olice" in c.speaker_name and c.kind == "indirect"

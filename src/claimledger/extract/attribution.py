@@ -467,9 +467,14 @@ class RuleAttribution:
         if lemma in _ESTIMATE_VERBS and not passive and subj is not None:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             numeric = obj is not None and any(t.like_num for t in obj.subtree)
+            # "Police put the crowd at about 18,000": the figure hangs on "at"
+            at_figure = lemma in {"put", "set", "place"} and any(
+                c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree)
+                for c in v.children
+            )
             if (
                 obj is not None
-                and (obj.lemma_.lower() in _ESTIMATE_OBJECTS or numeric)
+                and (obj.lemma_.lower() in _ESTIMATE_OBJECTS or numeric or at_figure)
                 and _can_speak(subj)
             ):
                 ref = speakers.from_subject(subj)
@@ -563,7 +568,9 @@ class RuleAttribution:
                 )
             if subj.lower_ == "it" and lemma in _BODY_VERBS:
                 # "It said a temporary crossing could be built": the body that spoke last
-                body = speakers.resolve_person(subj.idx, plural=True)
+                body = speakers.prev_subject(subj.idx, person=False) or speakers.resolve_person(
+                    subj.idx, plural=True
+                )
                 if body:
                     ref = SpeakerRef(subj.text, subj.idx, subj.idx + len(subj), body, "ORG",
                                      pronoun=True)  # fmt: skip

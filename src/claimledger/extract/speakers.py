@@ -193,6 +193,33 @@ class DocSpeakers:
                 return cand
         return name
 
+    def prev_subject(self, offset: int, person: bool) -> str | None:
+        """The named subject of the sentence just before the one at ``offset``, in the same
+        paragraph: "Milan Sorel ... has looked at the footage. He says ..." and "The
+        Interior Ministry has issued a statement. It says ..." """
+        doc = self.doc
+        tok = next((t for t in doc if t.idx >= offset), None)
+        if tok is None:
+            return None
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        if "\n" in doc.text[prev.end_char : sent.start_char]:
+            return None  # a new paragraph starts over
+        for t in prev:
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.head.i != prev.root.i:
+                continue
+            ent = next((e for e in prev.ents if e.start <= t.i < e.end), None)
+            if ent is None:
+                return None
+            if person and ent.label_ == "PERSON":
+                return self.full_name(strip_titles(_clean_name(ent.text)))
+            if not person and ent.label_ in {"ORG", "GPE", "NORP"}:
+                return _strip_det(_clean_name(ent.text))
+            return None
+        return None
+
     def _introduced(self, offset: int) -> list[tuple[int, str]]:
         """Person mentions introduced with a role ("Andrei Lankov, a professor") before offset."""
         return [(o, n) for o, n in self.intros if o < offset]
@@ -221,6 +248,9 @@ class DocSpeakers:
             def fits(name: str) -> bool:  # "she" after a man spoke points further back
                 return not gender or self.gender.get(name, gender) == gender
 
+            subject = self.prev_subject(offset, person=True)
+            if subject and fits(subject):
+                return subject  # the person the sentence before was about
             intro = [i for i in self._introduced(offset) if fits(i[1])]
             for off, name, typ in reversed(recent[-3:]):
                 if not fits(name):

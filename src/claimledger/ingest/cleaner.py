@@ -261,7 +261,11 @@ def _meta_parts(line: str) -> list[tuple[str, str]] | None:
     # "Comment · Cassia Wren · 25 June 2025": a bare name between a label and a date is
     # the byline; without a date beside it, a lone name proves nothing
     if bare:
-        if len(bare) > 1 or not any(k == "date" for k, _ in out) or any(k == "author" for k, _ in out):
+        if (
+            len(bare) > 1
+            or not any(k == "date" for k, _ in out)
+            or any(k == "author" for k, _ in out)
+        ):
             return None
         out.append(("author", bare[0]))
     return out
