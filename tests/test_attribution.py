@@ -667,3 +667,22 @@ def test_it_after_a_sentence_about_a_body_is_that_body(extract: Any) -> None:
 def test_put_the_crowd_at_is_an_estimate(extract: Any) -> None:
     c = find(extract("Police put the crowd at about 18,000 on Saturday."), "crowd at about")
     assert c.speaker_name is not None and "olice" in c.speaker_name and c.kind == "indirect"
+
+
+def test_the_minister_is_the_person_holding_that_title(extract: Any) -> None:
+    text = (
+        "Interior Minister Aurel Dimak has not changed his account. Asked about the purchase on "
+        "Monday, he said the canisters were routine stock. “I have seen no evidence that gas was "
+        "used,” the minister said.\n\n"
+        "Milan Sorell, a forensic analyst, said the video was genuine.\n\n"
+        "The minister now says he was misled by his police chief."
+    )
+    got = extract(text)
+    assert find(got, "I have seen no evidence").speaker_name == "Aurel Dimak"
+    assert find(got, "misled by his police chief").speaker_name == "Aurel Dimak"
+
+
+def test_records_that_show_something_are_cited_as_the_source(extract: Any) -> None:
+    c = find(extract("Procurement records show that the police bought 4,000 canisters in March."),
+             "police bought")  # fmt: skip
+    assert c.kind == "indirect" and c.speaker_name is None and "records" in (c.speaker_text or "")

@@ -40,6 +40,11 @@ def test_holdout_corpus_meets_floors() -> None:
     _check("holdout")
 
 
+def test_holdout2_corpus_meets_floors() -> None:
+    """A third fictional story in text, HTML and Markdown (eval/holdout2)."""
+    _check("holdout2")
+
+
 def test_scorer_counts_a_wrong_speaker_as_a_miss() -> None:
     """The gate itself must be able to fail: a wrong speaker is not a match."""
     export = {

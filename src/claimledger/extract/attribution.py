@@ -60,6 +60,8 @@ _ESTIMATE_VERBS = {
     "register",
     "number",
 }
+# "a memo seen by the paper": who saw or holds a document did not write it
+_ACCESS_VERBS = {"see", "obtain", "review", "read", "receive", "acquire", "examine", "leak", "view"}
 _ESTIMATE_OBJECTS = {"number", "figure", "estimate", "toll", "count", "tally", "total"}
 _MODALS = {"can", "could", "may", "might", "must", "should", "would"}
 # Common nouns that can head a speaker phrase ("officials said", "the ministry said").
@@ -380,7 +382,12 @@ class RuleAttribution:
                 and outer.content is not None
                 and outer.content[0] <= inner.cue_start < outer.content[1]
                 and inner.cue_lemma not in {"believe", "think", "expect", "fear", "hope"}
-                and inner.speaker.type in {"PERSON", "ORG", "GPE", "NORP"}
+                and inner.cue_lemma not in EVIDENTIAL_VERBS  # "X confirmed the files show": X's
+                and (
+                    inner.speaker.type in {"PERSON", "ORG", "GPE", "NORP"}
+                    # "a memo shows that an engineer warned": the engineer, through the memo
+                    or (outer.cue_lemma in EVIDENTIAL_VERBS and inner.speaker.type == "GROUP")
+                )
                 and inner.cue_start - outer.content[0] < 60
             ):
                 inner.via = [outer.speaker, *outer.via]
@@ -427,7 +434,7 @@ class RuleAttribution:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
-            if c.dep_ == "acl":  # "a report published by X"
+            if c.dep_ == "acl" and c.lemma_.lower() not in _ACCESS_VERBS:  # "published by X"
                 for g in c.children:
                     if g.dep_ == "agent":
                         for h in g.children:
@@ -491,7 +498,16 @@ class RuleAttribution:
                 toks = list(comp.subtree)
                 return Attribution(speakers.from_subject(subj), f"{v.text} clear", v.idx, "indirect",
                                    (toks[0].idx, toks[-1].idx + len(toks[-1])), cue_lemma="say")  # fmt: skip
-        if lemma not in REPORTING_VERBS and not (passive and lemma in PASSIVE_REPORTING):
+        evidence = (  # "procurement records show that ...": a document cited as the source
+            lemma in EVIDENTIAL_VERBS
+            and subj is not None
+            and (subj.lemma_.lower() in REPORT_NOUNS or subj.lower_ in REPORT_NOUNS)
+        )
+        if (
+            lemma not in REPORTING_VERBS
+            and not (passive and lemma in PASSIVE_REPORTING)
+            and not evidence
+        ):
             return None
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children) or any(
             c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in v.children
@@ -585,7 +601,7 @@ class RuleAttribution:
             # "I believe" outside a quote: the speaker of the surrounding answer
             return Attribution(SpeakerRef(subj.text, subj.idx, subj.idx + len(subj), None, None, pronoun=True),
                                cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma)  # fmt: skip
-        if lemma in EVIDENTIAL_VERBS and not _can_speak(subj):
+        if lemma in EVIDENTIAL_VERBS and not _can_speak(subj) and subj.lower_ not in REPORT_NOUNS:
             return None
         if (
             subj.pos_ not in {"NOUN", "PROPN", "PRON"}

@@ -200,6 +200,17 @@ REPORT_NOUNS = frozenset(
         "cable",
         "filing",
         "leaflet",
+        # records that "show" or "indicate" something: evidence, cited as a source
+        "record",
+        "records",
+        "papers",
+        "filings",
+        "logs",
+        "minutes",
+        "invoices",
+        "receipts",
+        "emails",
+        "statistics",
     ]
 )
 # Vague sources, kept as speaker_text when no named source is given.

@@ -28,6 +28,9 @@ _DROP_DEPS = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod", 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
+# roles any specialist may be called by ("the expert" for a professor), unlike titles
+_GENERIC_ROLES = {"expert", "analyst", "specialist", "scholar", "academic", "researcher",
+                  "observer", "commentator", "official", "source", "witness", "resident"}  # fmt: skip
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
                  "madam": "f", "lady": "f", "dame": "f"}  # fmt: skip
@@ -170,7 +173,13 @@ class DocSpeakers:
                 ):
                     roles.add(t.lower_)
                     self.learned_roles.add(t.lower_)
-        for w in ent.doc[max(0, ent.start - 4) : ent.start]:
+        # titles right before the name, in its own sentence: "Interior Minister Aurel Dimak"
+        before = []
+        for w in reversed(ent.doc[max(ent.sent.start, ent.start - 4) : ent.start]):
+            if w.is_punct or w.is_space:
+                break
+            before.append(w)
+        for w in before:
             if w.lemma_.lower() in ROLE_NOUNS:
                 roles.add(w.lemma_.lower())
 
@@ -247,6 +256,19 @@ class DocSpeakers:
 
             def fits(name: str) -> bool:  # "she" after a man spoke points further back
                 return not gender or self.gender.get(name, gender) == gender
+
+            if role and role not in _GENERIC_ROLES:
+                # "the minister said": a recent speaker who holds that role, else the person
+                # last mentioned with it, when the recent speakers are known to hold others
+                holders = {n for n, roles in self.roles.items() if role in roles}
+                for off, name, typ in reversed(recent[-3:]):
+                    if typ == "PERSON" and name in holders and offset - off < 1500:
+                        return name
+                others = [n for _, n, t in recent[-3:] if t == "PERSON"]
+                if others and all(self.roles.get(n) for n in others):
+                    seen = [(o, n) for o, n in self.mentions if o < offset and n in holders]
+                    if seen:
+                        return max(seen)[1]
 
             subject = self.prev_subject(offset, person=True)
             if subject and fits(subject):
@@ -368,7 +390,11 @@ class DocSpeakers:
             return body
         # a definite role noun with no name: "the expert", "the minister"
         if (
-            (head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS)
+            # a lower-case "minister" the tagger called a proper noun is still a role
+            (
+                (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower))
+                and head.lemma_.lower() in ROLE_NOUNS
+            )
             or (head.pos_ in {"NOUN", "ADJ"} and head.lower_ in self.learned_roles)
         ) and not any(t.ent_type_ == "PERSON" for t in toks):
             det = [t for t in toks if t.dep_ == "det" and t.lower_ in {"the", "this"}]
