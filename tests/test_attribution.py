@@ -686,3 +686,27 @@ def test_records_that_show_something_are_cited_as_the_source(extract: Any) -> No
     c = find(extract("Procurement records show that the police bought 4,000 canisters in March."),
              "police bought")  # fmt: skip
     assert c.kind == "indirect" and c.speaker_name is None and "records" in (c.speaker_text or "")
+
+
+def test_unlabelled_interviewer_turn_ending_in_a_question_is_not_a_claim(extract: Any) -> None:
+    text = (
+        "Juno Ferrante is a senior researcher at Watchlight, which published a report on Thursday.\n\n"
+        "What did your researchers find?\n\n"
+        "We reviewed 112 videos and interviewed 63 people. Our conclusion is clear: gas was used.\n\n"
+        "The minister still says no gas was fired. How do you explain that?\n\n"
+        "I can't explain it. Either the minister was badly informed, or he chose not to say.\n\n"
+        "What about the arrests?\n\n"
+        "We believe the real number of arrests is close to 200."
+    )
+    got = extract(text)
+    assert not [c for c in got if "still says no gas" in c.text]
+    assert find(got, "badly informed").speaker_name == "Juno Ferrante"
+
+
+def test_quote_after_introducing_a_person_is_theirs(extract: Any) -> None:
+    text = (
+        "We have spoken to Tamsin Orl, a nursing student who was in the lane when the trouble "
+        'started. "There were three or four bangs, then white smoke everywhere."'
+    )
+    c = find(extract(text), "three or four bangs")
+    assert c.speaker_name == "Tamsin Orl" and c.kind == "direct_quote"

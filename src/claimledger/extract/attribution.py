@@ -161,6 +161,7 @@ _NON_AGENTS = {
 }
 _BELIEF_ADJ = {"convinced", "certain", "sure", "adamant", "confident"}
 _QA_Q = re.compile(r"^(?:q|question)\s*[:.]\s*", re.I)
+_ANSWER_LABEL = re.compile(r"^(?:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}|[A-Z]{1,4})\s*:\s")
 _QA_A = re.compile(r"^(?:a|answer)\s*[:.]\s*", re.I)
 
 
@@ -701,6 +702,21 @@ class RuleAttribution:
             ):
                 return ClaimDraft(unit.start, unit.end, "direct_quote", prev.speaker, None,
                                   (unit.start, unit.end), prev.via, unit_kind=unit.kind, para=unit.para)  # fmt: skip
+            # "We spoke to Tamsin Orl, a nursing student. "There were bangs ..."": a quote
+            # right after the sentence that introduces one person is that person's
+            before = units[i - 1] if i > 0 else None
+            if before is not None and before.para == unit.para and not before.quotes:
+                named = {n for o, n in speakers.intros if before.start <= o < before.end}
+                if len(named) == 1 and (
+                    prev is None or prev.speaker is None or prev.start != before.start
+                ):
+                    name = next(iter(named))
+                    ref = SpeakerRef(name, before.start, before.start, name, "PERSON")
+                    at = doc.text.find(name, before.start, before.end)
+                    if at >= 0:
+                        ref = SpeakerRef(name, at, at + len(name), name, "PERSON")
+                    return ClaimDraft(unit.start, unit.end, "direct_quote", ref, None,
+                                      (unit.start, unit.end), unit_kind=unit.kind, para=unit.para)  # fmt: skip
             # "Reinholt said:" introduces the quote that follows
             if (
                 prev is not None
@@ -816,7 +832,19 @@ class RuleAttribution:
         )
 
     def _is_interview_question(self, unit: Unit, units: list[Unit], i: int, text: str) -> bool:
-        return unit.kind == "question" and self._para_is_question(units, unit.para, text)
+        """The interviewer's turn: a question paragraph, or a short one that ends in a
+        question ("The minister still says no gas was fired. How do you explain that?")."""
+        if unit.kind == "question" and self._para_is_question(units, unit.para, text):
+            return True
+        us = [u for u in units if u.para == unit.para and u.kind != "note"]
+        first = us[0].text(text) if us else ""
+        return (
+            1 < len(us) <= 3
+            and not _ANSWER_LABEL.match(first)  # "Ness: Possibly. ... Would it cost so much?"
+            and us[-1].kind == "question"
+            and _quote_coverage(us[0], text) < 0.3
+            and sum(len(u.text(text).split()) for u in us) <= 45
+        )
 
     def _in_answer(self, units: list[Unit], i: int, text: str) -> bool:
         """Whether the unit's paragraph follows a question paragraph (with answers between)."""

@@ -125,6 +125,12 @@ class DocSpeakers:
                 self.intros.append(
                     (ent.start_char, self.full_name(strip_titles(_clean_name(ent.text))))
                 )
+            elif ent.label_ in {"ORG", ""} and len(ent) >= 2 and _person_apposition(ent.root):
+                # "Tamsin Orl, a nursing student": the tagger's body is a person by her role
+                name = _clean_name(ent.text)
+                self.intros.append((ent.start_char, name))
+                self.mentions.append((ent.start_char, name))
+                self._learn(name)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._learn_roles(ent)
@@ -469,6 +475,23 @@ def _is_media_name(name: str, outlet: str | None) -> bool:
     if outlet and words and words <= set(re.findall(r"[a-z]+", outlet.lower())) | {"the"}:
         return True
     return bool(words & _MEDIA_WORDS)
+
+
+_PERSON_SUFFIX = re.compile(r"(?:ist|er|or|ian|ant|ent|man|woman|wife|mother|father|son|daughter)$")
+
+
+def _person_apposition(head: Any) -> bool:
+    """An apposition that describes a person: "a nursing student", "a lorry driver"."""
+    for c in head.children:
+        if (
+            c.dep_ == "appos"
+            and c.pos_ == "NOUN"
+            and c.is_lower
+            and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children)
+        ):
+            lemma = c.lemma_.lower()
+            return lemma in ROLE_NOUNS or bool(_PERSON_SUFFIX.search(lemma))
+    return False
 
 
 def _person_in_np(head: Any, role_head: bool = False) -> Any:
