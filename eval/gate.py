@@ -7,7 +7,9 @@ Corpora: ``sample`` (the bundled fictional corpus, always present), ``seeds``
 (../shared/corpus/seeds, development checkouts only) and ``holdout``
 (eval/holdout, fictional articles never used for tuning; it has no
 proposition gold) and ``holdout2`` (eval/holdout2, a second untuned set of
-fictional articles about another story; no proposition gold either).  Floors live in ``eval/floors.json``; a figure below its
+fictional articles about another story; no proposition gold either) and
+``holdout3`` (eval/holdout3, a third untuned set about a disputed waterborne
+outbreak; no proposition gold).  Floors live in ``eval/floors.json``; a figure below its
 floor fails the gate.
 
 Matching is by anchor: a predicted claim matches a gold claim when its span
@@ -37,6 +39,8 @@ SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 HOLDOUT = HERE / "holdout"
 # a second untuned holdout, another invented story (eval/holdout2/README.md)
 HOLDOUT2 = HERE / "holdout2"
+# a third untuned holdout, a disputed water outbreak (eval/holdout3/README.md)
+HOLDOUT3 = HERE / "holdout3"
 
 
 def corpora() -> dict[str, Path]:
@@ -49,6 +53,8 @@ def corpora() -> dict[str, Path]:
         out["holdout"] = HOLDOUT
     if HOLDOUT2.is_dir() and (HERE / "gold" / "holdout2.json").is_file():
         out["holdout2"] = HOLDOUT2
+    if HOLDOUT3.is_dir() and (HERE / "gold" / "holdout3.json").is_file():
+        out["holdout3"] = HOLDOUT3
     return out
 
 

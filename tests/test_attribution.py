@@ -710,3 +710,14 @@ def test_quote_after_introducing_a_person_is_theirs(extract: Any) -> None:
     )
     c = find(extract(text), "three or four bangs")
     assert c.speaker_name == "Tamsin Orl" and c.kind == "direct_quote"
+
+
+def test_a_name_with_a_who_clause_is_a_person_whatever_the_tagger_says(extract: Any) -> None:
+    text = (
+        "Its editor, Rafe Idris, suggested the ministry may have confused the footage.\n\n"
+        "Ines Varga, who represents 12 of the detained, said her clients had been held for 72 "
+        "hours. “Not one of my clients has been charged with anything,” she said."
+    )
+    got = extract(text)
+    assert find(got, "held for 72").speaker_type == "PERSON"
+    assert find(got, "Not one of my clients").speaker_name == "Ines Varga"

@@ -228,7 +228,13 @@ class DocSpeakers:
             ent = next((e for e in prev.ents if e.start <= t.i < e.end), None)
             if ent is None:
                 return None
-            if person and ent.label_ == "PERSON":
+            if person and (
+                ent.label_ == "PERSON"
+                or (
+                    ent.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
+                    and _looks_personal(ent.root)
+                )
+            ):
                 return self.full_name(strip_titles(_clean_name(ent.text)))
             if not person and ent.label_ in {"ORG", "GPE", "NORP"}:
                 return _strip_det(_clean_name(ent.text))
@@ -420,6 +426,8 @@ class DocSpeakers:
                 label = "PERSON"  # a surname the tagger took for a body
             if by_role and label == "ORG":
                 label = "PERSON"  # "its director, Marek Dunstan": a role's name is a person's
+            if label == "ORG" and _looks_personal(ent.root):
+                label = "PERSON"  # "Ines Varga, who represents ...", "X, a nursing student"
             if label == "PERSON":
                 name = self.full_name(strip_titles(name))
             # "South Korean national intelligence service" – NORP + more words is a body
@@ -437,6 +445,8 @@ class DocSpeakers:
             known = self.full_name(_clean_name(text))
             if known != _clean_name(text) or len(toks) == 1 and known.lower() in self.persons:
                 return SpeakerRef(text, start, end, known, "PERSON")
+            if _looks_personal(head):
+                return SpeakerRef(text, start, end, _strip_det(known), "PERSON")
             return SpeakerRef(text, start, end, _strip_det(text), "ORG")
         return SpeakerRef(text, start, end, _strip_det(text), "GROUP")
 
@@ -492,6 +502,20 @@ def _person_apposition(head: Any) -> bool:
             lemma = c.lemma_.lower()
             return lemma in ROLE_NOUNS or bool(_PERSON_SUFFIX.search(lemma))
     return False
+
+
+def _looks_personal(head: Any) -> bool:
+    """A name the tagger called a body but the sentence treats as a person: "X, who ..."
+    or "X, a nursing student"."""
+    if _person_apposition(head):
+        return True
+    return any(
+        c.dep_ == "relcl"
+        and any(
+            g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ == "who" for g in c.children
+        )  # fmt: skip
+        for c in head.children
+    )
 
 
 def _person_in_np(head: Any, role_head: bool = False) -> Any:
