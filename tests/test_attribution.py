@@ -721,3 +721,21 @@ def test_a_name_with_a_who_clause_is_a_person_whatever_the_tagger_says(extract: 
     got = extract(text)
     assert find(got, "held for 72").speaker_type == "PERSON"
     assert find(got, "Not one of my clients").speaker_name == "Ines Varga"
+
+
+def test_labelled_interview_with_initials_and_a_surname(extract: Any) -> None:
+    text = (
+        "Professor Teodor Wyle heads the parasitology department at Varn University. On "
+        "Wednesday he spoke to Alder Public Radio about the leaked report.\n\n"
+        "APR: What does the report actually show?\n\n"
+        "WYLE: It shows eleven oocysts in ten litres of treated water.\n\n"
+        "APR: The company says the sample came from an unused tap.\n\n"
+        "WYLE: I have heard that. A stale tap does not produce a parasite out of nowhere.\n\n"
+        "APR: Could the filters have failed?\n\n"
+        "WYLE: They could have, if a filter bed was not backwashed after the storm."
+    )
+    got = extract(text)
+    assert find(got, "eleven oocysts").speaker_name == "Teodor Wyle"
+    assert find(got, "stale tap").speaker_name == "Teodor Wyle"
+    assert not [c for c in got if "unused tap" in c.text]
+    assert not [c for c in got if c.text.strip() in {"WYLE:", "APR:"}]

@@ -161,7 +161,8 @@ _NON_AGENTS = {
 }
 _BELIEF_ADJ = {"convinced", "certain", "sure", "adamant", "confident"}
 _QA_Q = re.compile(r"^(?:q|question)\s*[:.]\s*", re.I)
-_ANSWER_LABEL = re.compile(r"^(?:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}|[A-Z]{1,4})\s*:\s")
+_BARE_LABEL = re.compile(r"^\s*(?:[A-Z][\w’'.-]*\s*){1,3}:\s*$")
+_ANSWER_LABEL = re.compile(r"^(?:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}|[A-Z]{1,4})\s*:(?:\s|$)")
 _QA_A = re.compile(r"^(?:a|answer)\s*[:.]\s*", re.I)
 
 
@@ -263,6 +264,20 @@ class RuleAttribution:
         for u in units:
             first.setdefault(u.para, u)
         q_paras = {p for p, u in first.items() if _QA_Q.match(u.text(text))}
+        # "APR: Could the filters have failed?": the label of the interviewer's questions
+        # marks every turn of theirs, questions or not
+        q_labels = {
+            m.group(0).split(":")[0].strip()
+            for p, u in first.items()
+            if interviewee is not None
+            and (m := _ANSWER_LABEL.match(u.text(text)))
+            and any(x.para == p and x.kind == "question" for x in units)
+            and not _same_person_label(m.group(0), interviewee)
+        }
+        q_paras |= {
+            p for p, u in first.items()
+            if (m := _ANSWER_LABEL.match(u.text(text))) and m.group(0).split(":")[0].strip() in q_labels
+        }  # fmt: skip
         for i, unit in enumerate(units):
             if i in consumed or unit.kind == "heading":
                 continue
@@ -274,6 +289,8 @@ class RuleAttribution:
                 continue
             if _QA_Q.match(utext) or unit.para in q_paras:
                 continue  # the interviewer's question and the remarks around it
+            if _BARE_LABEL.match(utext):
+                continue  # "WYLE:" split off its answer by the sentence splitter
             if interviewee is not None and unit.kind != "title" and self._in_answer(units, i, text):
                 draft = self._answer(doc, unit, speakers, interviewee)
             else:
@@ -805,14 +822,33 @@ class RuleAttribution:
                 for w in re.findall(r"[a-z']+", text[nxt[0].start : nxt[-1].end].lower())
             ):
                 answers_first_person += 1
-        if len(q_paras) < 2 or answers_first_person < 1:
+        firsts: dict[int, Unit] = {}
+        for u in units:
+            firsts.setdefault(u.para, u)
+        labelled = sum(  # "WYLE: ..." answers under "APR: ...?" questions
+            1 for p in q_paras if p + 1 in firsts and _ANSWER_LABEL.match(firsts[p + 1].text(text))
+        )
+        if len(q_paras) < 2 or (answers_first_person < 1 and labelled < 2):
             return None
         first_q = min(q_paras)
         intro = [u for u in units if u.para < first_q]
         counts: dict[str, int] = {}
         first_pos: dict[str, tuple[int, int]] = {}
+        # "WYLE: It shows ...": an answer label that is the surname of a person named above
+        labels = {
+            m.group(0).split(":")[0].strip().lower()
+            for u in units
+            if u.para not in q_paras and (m := _ANSWER_LABEL.match(u.text(text)))
+        }
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.text.split()[-1].lower() in labels:
+                name = speakers.full_name(_clean_name(ent.text))
+                return SpeakerRef(ent.text, ent.start_char, ent.end_char, name, "PERSON")
+        intro = [u for u in intro if u.kind != "title"]
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not intro or ent.start_char >= intro[-1].end:
+                continue
+            if ent.start_char < intro[0].start:
                 continue
             name = speakers.full_name(_clean_name(ent.text))
             counts[name] = counts.get(name, 0) + 1
@@ -824,7 +860,8 @@ class RuleAttribution:
         return SpeakerRef(text[a:b], a, b, name, "PERSON")
 
     def _para_is_question(self, units: list[Unit], para: int, text: str) -> bool:
-        us = [u for u in units if u.para == para and u.kind != "note"]
+        us = [u for u in units if u.para == para and u.kind != "note"
+              and not _BARE_LABEL.match(u.text(text))]  # fmt: skip
         return (
             bool(us)
             and all(u.kind == "question" for u in us)
@@ -857,6 +894,11 @@ class RuleAttribution:
             if self._para_is_question(units, u.para, text):
                 return True
         return False
+
+
+def _same_person_label(label: str, ref: SpeakerRef) -> bool:
+    word = label.split(":")[0].strip().lower()
+    return bool(ref.name) and word in {w.lower() for w in (ref.name or "").split()}
 
 
 def unit_text(doc: Any, a: int, b: int) -> str:
