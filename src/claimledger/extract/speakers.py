@@ -125,10 +125,16 @@ class DocSpeakers:
                 self.intros.append(
                     (ent.start_char, self.full_name(strip_titles(_clean_name(ent.text))))
                 )
-            elif ent.label_ in {"ORG", ""} and len(ent) >= 2 and _person_apposition(ent.root):
-                # "Tamsin Orl, a nursing student": the tagger's body is a person by her role
+            elif (
+                ent.label_ in {"ORG", "PRODUCT", "FAC", "WORK_OF_ART"}
+                and len(ent) >= 2
+                and _looks_personal(ent.root)
+            ):
+                # "Tamsin Orl, a nursing student", "Colm Ardagh, the company's chief
+                # executive": the tagger's body is a person by her role
                 name = _clean_name(ent.text)
-                self.intros.append((ent.start_char, name))
+                if _person_apposition(ent.root):
+                    self.intros.append((ent.start_char, name))
                 self.mentions.append((ent.start_char, name))
                 self._learn(name)
         for ent in doc.ents:
@@ -319,6 +325,8 @@ class DocSpeakers:
                 if not set(n.lower().split()) <= people and not _is_media_name(n, self.outlet)]  # fmt: skip
         before = [n for o, n in orgs if o < offset] or [n for _, n in orgs]
         named = [n for n in before if noun in re.findall(r"[a-z]+", n.lower())]
+        if not named and strict:  # "a hospital spokesman" before the hospital is named
+            named = [n for _, n in orgs if noun in re.findall(r"[a-z]+", n.lower())][:1]
         if named:
             return named[-1]
         if strict:
@@ -493,14 +501,12 @@ _PERSON_SUFFIX = re.compile(r"(?:ist|er|or|ian|ant|ent|man|woman|wife|mother|fat
 def _person_apposition(head: Any) -> bool:
     """An apposition that describes a person: "a nursing student", "a lorry driver"."""
     for c in head.children:
-        if (
-            c.dep_ == "appos"
-            and c.pos_ == "NOUN"
-            and c.is_lower
-            and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children)
-        ):
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower:
             lemma = c.lemma_.lower()
-            return lemma in ROLE_NOUNS or bool(_PERSON_SUFFIX.search(lemma))
+            if lemma in ROLE_NOUNS and lemma not in ORG_NOUNS:
+                return True  # "the company's chief executive"
+            if any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children):
+                return bool(_PERSON_SUFFIX.search(lemma))
     return False
 
 
