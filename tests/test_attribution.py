@@ -739,3 +739,14 @@ def test_labelled_interview_with_initials_and_a_surname(extract: Any) -> None:
     assert find(got, "stale tap").speaker_name == "Teodor Wyle"
     assert not [c for c in got if "unused tap" in c.text]
     assert not [c for c in got if c.text.strip() in {"WYLE:", "APR:"}]
+
+
+def test_trailing_speaker_the_parser_loses_is_read_after_the_quote(extract: Any) -> None:
+    text = (
+        '"We are treating the water supply as a possible source, among several. Nobody should '
+        "point fingers before the tests are in,\" the agency's director of public health, Dr. "
+        'Halina Brecht, told reporters at the town hall. "The notice is purely a precaution."'
+    )
+    got = extract(text)
+    assert find(got, "possible source").speaker_name == "Halina Brecht"
+    assert find(got, "purely a precaution").speaker_name == "Halina Brecht"

@@ -489,6 +489,9 @@ class RuleAttribution:
         lemma = v.lemma_.lower()
         passive = any(c.dep_ == "auxpass" for c in v.children)
         subj = _subject(v)
+        if lemma in REPORTING_VERBS and (subj is None or _in_quotes(unit, subj.idx)):
+            # no subject, or one borrowed from inside the quote by a misparse
+            subj = _np_after_quote(v, unit) or subj
         if lemma in _ESTIMATE_VERBS and not passive and subj is not None:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             numeric = obj is not None and any(t.like_num for t in obj.subtree)
@@ -894,6 +897,20 @@ class RuleAttribution:
             if self._para_is_question(units, u.para, text):
                 return True
         return False
+
+
+def _np_after_quote(v: Any, unit: Unit) -> Any:
+    """'"...," the agency's director, Dr. Halina Brecht, told reporters': when the parser
+    loses the subject, the noun phrase between the closing quote and the verb is it."""
+    closing = [q.end for q in unit.quotes if q.end <= v.idx]
+    if not closing or v.idx - max(closing) > 150:
+        return None
+    a = max(closing)
+    span = [t for t in v.doc if a <= t.idx < v.idx and not t.is_punct and not t.is_space]
+    if not span or len(span) > 16 or any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return None
+    roots = [t for t in span if not (a <= t.head.idx < v.idx) or t.head.i == t.i]
+    return roots[0] if roots else None
 
 
 def _same_person_label(label: str, ref: SpeakerRef) -> bool:
