@@ -45,6 +45,11 @@ def test_holdout2_corpus_meets_floors() -> None:
     _check("holdout2")
 
 
+def test_holdout3_corpus_meets_floors() -> None:
+    """A fourth fictional story in text, HTML and JSON lines (eval/holdout3)."""
+    _check("holdout3")
+
+
 def test_scorer_counts_a_wrong_speaker_as_a_miss() -> None:
     """The gate itself must be able to fail: a wrong speaker is not a match."""
     export = {
