@@ -750,3 +750,9 @@ def test_trailing_speaker_the_parser_loses_is_read_after_the_quote(extract: Any)
     got = extract(text)
     assert find(got, "possible source").speaker_name == "Halina Brecht"
     assert find(got, "purely a precaution").speaker_name == "Halina Brecht"
+
+
+def test_a_name_ending_in_a_body_word_speaks_as_a_body(extract: Any) -> None:
+    got = extract("Quarry Water said on Monday that every sample had come back clean.")
+    c = find(got, "every sample")
+    assert c.speaker_name == "Quarry Water" and c.speaker_type == "ORG"

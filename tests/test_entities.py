@@ -798,3 +798,25 @@ def test_one_name_tagged_person_and_body_is_one_entity(tmp_path: Path) -> None:
     with transaction(conn):
         link(conn, [single, body])
     assert lstore.root_of(conn, single) != lstore.root_of(conn, body)  # one word: too ambiguous
+
+
+def test_a_name_ending_in_a_body_word_stays_a_body_when_merged(tmp_path: Path) -> None:
+    from claimledger.link import store as lstore
+    from claimledger.link.resolve import link
+    from claimledger.store.db import connect, transaction
+
+    conn = connect(tmp_path / "t.db")
+    with transaction(conn):
+        person, _ = lstore.ensure(conn, "Quarry Water", "PERSON")
+        conn.execute(
+            "INSERT INTO documents(id, origin, text, added_at) VALUES ('d', 'x', 't', 'now')"
+        )
+        for i in range(3):  # the tagger said "person" more often
+            conn.execute(
+                'INSERT INTO mentions(doc, start, "end", text, label, entity_id) VALUES (?,?,?,?,?,?)',
+                ("d", i, i + 1, "Quarry Water", "PERSON", person),
+            )
+        body, _ = lstore.ensure(conn, "Quarry Water", "ORG")
+        link(conn, [person, body])
+    root = lstore.root_of(conn, person)
+    assert root == lstore.root_of(conn, body) == body

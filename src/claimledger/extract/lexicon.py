@@ -516,3 +516,13 @@ PROXY_NOUNS = frozenset(
         "statement",
     ]
 )
+
+# last words that make a name a body, whatever the tagger said
+BODY_WORDS = frozenset({
+    "water", "energy", "power", "gas", "oil", "group", "holdings", "ltd", "limited", "inc",
+    "plc", "gmbh", "corp", "corporation", "company", "bank", "institute",
+    "university", "college", "hospital", "clinic", "council", "agency", "ministry", "service",
+    "services", "authority", "commission", "association", "union", "alliance", "foundation",
+    "trust", "party", "police", "army", "airlines", "airways", "railways", "rail", "news",
+    "laboratories", "labs", "systems", "industries", "partners", "society", "committee",
+})  # fmt: skip

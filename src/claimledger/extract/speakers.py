@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimledger.extract.lexicon import (
+    BODY_WORDS,
     COMPANY_NOUNS,
     ORG_NOUNS,
     PRONOUNS_FIRST,
@@ -436,6 +437,12 @@ class DocSpeakers:
                 label = "PERSON"  # "its director, Marek Dunstan": a role's name is a person's
             if label == "ORG" and _looks_personal(ent.root):
                 label = "PERSON"  # "Ines Varga, who represents ...", "X, a nursing student"
+            if (
+                label == "PERSON"
+                and len(name.split()) > 1
+                and name.split()[-1].lower() in BODY_WORDS
+            ):
+                label = "ORG"  # "Quarry Water said": a body, whatever the tagger thought
             if label == "PERSON":
                 name = self.full_name(strip_titles(name))
             # "South Korean national intelligence service" – NORP + more words is a body

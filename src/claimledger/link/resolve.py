@@ -12,6 +12,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
+from claimledger.extract.lexicon import BODY_WORDS
 from claimledger.link import gazetteer as gz
 from claimledger.link import store
 from claimledger.link.keys import name_key
@@ -130,6 +131,9 @@ def _tagger_disagreement(conn: sqlite3.Connection, r: sqlite3.Row) -> None:
         return int(n[0]) + int(s[0])
 
     keep, fold = (a, b) if (support(a), a) >= (support(b), b) else (b, a)
+    body = a if _row(conn, a)["type"] == "ORG" else b
+    if tokens(r["name"])[-1].lower() in BODY_WORDS:
+        keep, fold = body, (b if body == a else a)  # "Quarry Water", "Kessel Agrotech Ltd"
     store.merge_into(conn, keep, fold)
 
 
