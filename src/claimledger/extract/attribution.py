@@ -673,7 +673,7 @@ class RuleAttribution:
         if comp is not None:
             toks = list(comp.subtree)
             return toks[0].idx, min(unit.end, toks[-1].idx + len(toks[-1]))
-        # "..., Lankov predicted." / "X, he said": the content comes before the cue
+        # "..., Sorsby predicted." / "X, he said": the content comes before the cue
         subj = _subject(v)
         if _is_trailing_cue(v, unit) and subj is not None and subj.idx > unit.start:
             first = min(t.idx for t in subj.subtree)
@@ -945,7 +945,7 @@ def _can_speak(subj: Any) -> bool:
 
 
 def _is_trailing_cue(v: Any, unit: Unit) -> bool:
-    """A cue at the end of its sentence: "..., Lankov predicted.", or a bare "She said."
+    """A cue at the end of its sentence: "..., Sorsby predicted.", or a bare "She said."
     or "Reinholt said:" that refers to a neighbouring quote."""
     doc = v.doc
     rest = [t for t in doc[v.i + 1 :] if t.idx < unit.end and not t.is_punct]

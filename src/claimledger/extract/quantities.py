@@ -10,7 +10,7 @@ offsets; ``q.text == text[q.start:q.end]`` always holds and results never
 overlap.  A quantity's text covers the figure together with its qualifier
 words ("up to", "between ... and"), its currency sign or scale word, and its
 unit noun when the unit follows the figure with at most three modifiers in
-between ("12,000 North Korean soldiers").
+between ("12,000 Estavian soldiers").
 
 Decisions, in one place:
 

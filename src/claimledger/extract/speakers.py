@@ -49,7 +49,7 @@ class SpeakerRef:
 
 
 def strip_titles(name: str) -> str:
-    """Drop leading honorifics and role words: 'Defense Minister Kim Jong-hyun' -> 'Kim Jong-hyun'."""
+    """Drop leading honorifics and role words: 'Defence Minister Ola Berg' -> 'Ola Berg'."""
     words = name.split()
     while len(words) > 1 and words[0].lower().strip(".,") in TITLES:
         words.pop(0)
@@ -155,7 +155,7 @@ class DocSpeakers:
 
     def _learn(self, name: str) -> None:
         """Index a full name by its first and last part; a part shared by two different
-        people ("Kim" in Kim Jong Un and Kim Jong-hyun) is ambiguous and resolves to none."""
+        people ("Berg" in Anna Berg and Carl Berg) is ambiguous and resolves to none."""
         parts = name.split()
         for p in {parts[0], parts[-1]}:
             key = p.lower()
@@ -197,7 +197,7 @@ class DocSpeakers:
                 roles.add(w.lemma_.lower())
 
     def full_name(self, name: str) -> str:
-        """'Lankov' -> 'Andrei Lankov' when one longer name in the document ends so.
+        """'Sorsby' -> 'Anneli Sorsby' when one longer name in the document ends so.
 
         A surname spelled slightly differently in the same article (a
         transliteration variant) is matched too, within a small edit distance.
@@ -249,7 +249,7 @@ class DocSpeakers:
         return None
 
     def _introduced(self, offset: int) -> list[tuple[int, str]]:
-        """Person mentions introduced with a role ("Andrei Lankov, a professor") before offset."""
+        """Person mentions introduced with a role ("Anneli Sorsby, the mayor") before offset."""
         return [(o, n) for o, n in self.intros if o < offset]
 
     def spoke(self, offset: int, name: str, type_: str) -> None:

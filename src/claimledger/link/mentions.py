@@ -32,7 +32,7 @@ class Mention:
     start: int
     end: int
     text: str
-    name: str  # resolved within the document ("Lankov" -> "Andrei Lankov")
+    name: str  # resolved within the document ("Sorsby" -> "Anneli Sorsby")
     label: str
 
 

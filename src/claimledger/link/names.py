@@ -79,15 +79,13 @@ def persons_match(a: str, b: str) -> bool:
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     # "Vladimir Putin" ~ "Vladimir Vladimirovich Putin": first and last agree, a middle part added
     words = len(fold(b if len(ta) < len(tb) else a).split())
-    if (
-        len(short) == 2 and len(long_) == 3 and words == 3
-    ):  # not "Kim Jong-hyun" split at the hyphen
+    if len(short) == 2 and len(long_) == 3 and words == 3:  # not "Lee Min-ho" split at the hyphen
         return close(short[0], long_[0]) and close(short[1], long_[2]) and len(long_[1]) > 3
     return False
 
 
 def surname_fits(single: str, full: str) -> bool:
-    """A one-part name ('Lankov') that can stand for a full name ('Andrei Lankov')."""
+    """A one-part name ('Sorsby') that can stand for a full name ('Anneli Sorsby')."""
     ts, tf = tokens(single), tokens(full)
     if len(ts) != 1 or len(tf) < 2:
         return False

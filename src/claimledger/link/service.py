@@ -68,7 +68,7 @@ def show(conn: sqlite3.Connection, ref: str, claim_limit: int = 200) -> dict[str
     counts = store.roots_with_claims(conn)
     d = store.describe(conn, root, counts.get(root, 0))
     ids = d.pop("members")
-    # bodies that stand for this one ("Pyongyang" for North Korea), listed apart
+    # bodies that stand for this one ("Oslo" for Norway), listed apart
     reps = conn.execute(
         "SELECT DISTINCT entity_id FROM entity_links WHERE relation = 'stands_for' AND target_id IN"
         f" ({','.join('?' * len(ids))})",
