@@ -71,13 +71,13 @@ def keywords_of(span: Any) -> list[str]:
 class EmbeddingGrouper:
     def __init__(self, options: CompareOptions | None = None) -> None:
         self.o = options or CompareOptions()
-        self._maps: tuple[dict[str, str], dict[str, str]] | None = None  # during one assign()
+        # entity roots, stand-for links and speakers' affiliations, read once per assign()
+        self._maps: tuple[dict[str, str], dict[str, str], dict[str, set[str]]] | None = None
 
     def _views(self, conn: sqlite3.Connection, ids: list[str]) -> dict[str, ClaimView]:
-        """Claim views, reading the entity root and stand-for maps once per assign()."""
         if self._maps is None:
             return cstore.claim_views(conn, ids)
-        return cstore.claim_views(conn, ids, self._maps[0], self._maps[1])
+        return cstore.claim_views(conn, ids, *self._maps)
 
     def assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
                keywords: list[list[str]]) -> set[str]:  # fmt: skip
@@ -86,7 +86,7 @@ class EmbeddingGrouper:
         if not claim_ids:
             return touched
         cstore.save_vectors(conn, claim_ids, vecs)
-        self._maps = (root_map(conn), cstore.stand_for(conn))
+        self._maps = (root_map(conn), cstore.stand_for(conn), {})
         try:
             return self._assign(conn, claim_ids, vecs, keywords)
         finally:

@@ -38,12 +38,16 @@ def claim_views(
     ids: Iterable[str],
     roots: dict[str, str] | None = None,
     links: dict[str, str] | None = None,
+    bodies: dict[str, set[str]] | None = None,
 ) -> dict[str, ClaimView]:
-    """Claims as comparison sees them: root speakers, entities in the sentence, dates."""
+    """Claims as comparison sees them: root speakers, entities in the sentence, dates.
+
+    ``roots``, ``links`` and ``bodies`` (speaker -> affiliations) may be passed in to be
+    read once for many calls."""
     ids = list(ids)
     roots = roots if roots is not None else root_map(conn)
     links = links if links is not None else stand_for(conn)
-    bodies: dict[str, set[str]] = {}
+    bodies = bodies if bodies is not None else {}
     out: dict[str, ClaimView] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]

@@ -906,7 +906,12 @@ def _np_after_quote(v: Any, unit: Unit) -> Any:
     if not closing or v.idx - max(closing) > 150:
         return None
     a = max(closing)
-    span = [t for t in v.doc if a <= t.idx < v.idx and not t.is_punct and not t.is_space]
+    span: list[Any] = []
+    for t in reversed(v.doc[: v.i]):  # back from the verb to the closing quote
+        if t.idx < a:
+            break
+        if not t.is_punct and not t.is_space:
+            span.insert(0, t)
     if not span or len(span) > 16 or any(t.pos_ in {"VERB", "AUX"} for t in span):
         return None
     roots = [t for t in span if not (a <= t.head.idx < v.idx) or t.head.i == t.i]

@@ -387,10 +387,15 @@ class _Ctx:
     def before(self, pos: int, width: int = 40) -> str:
         return self.sub[max(0, pos - width) : pos]
 
+    def looks_ahead(self, pos: int) -> bool:
+        """Whether the clause a date at ``pos`` sits in looks ahead ("would publish its list
+        on Monday", "will report by June")."""
+        return bool(_FUTURE_NEAR.search(self.before(pos, 70)))
+
     def ahead(self, pos: int) -> int:
-        """The forward window in months for a date at ``pos``: a year when the clause it
-        sits in looks ahead ("would publish its list on Monday", "will report by June")."""
-        return max(self.future, 11) if _FUTURE_NEAR.search(self.before(pos, 70)) else self.future
+        """The forward window in months for a date at ``pos``: a year in a clause that looks
+        ahead."""
+        return max(self.future, 11) if self.looks_ahead(pos) else self.future
 
 
 _Result = tuple[str | None, str | None] | None  # None = not a date
@@ -627,7 +632,7 @@ def _weekday(m: re.Match[str], c: _Ctx) -> _Result:
         delta = (wd - today) % 7 or 7
     elif rel == "this":
         delta = wd - today
-    elif _FUTURE_NEAR.search(c.before(m.start(), 70)):
+    elif c.looks_ahead(m.start()):
         delta = (wd - today) % 7 or 7  # "would publish the list on Monday": the next one
     else:
         delta = -((today - wd) % 7)

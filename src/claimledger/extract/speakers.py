@@ -220,10 +220,10 @@ class DocSpeakers:
         paragraph: "Milan Sorel ... has looked at the footage. He says ..." and "The
         Interior Ministry has issued a statement. It says ..." """
         doc = self.doc
-        tok = next((t for t in doc if t.idx >= offset), None)
-        if tok is None:
+        span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+        if span is None or not len(span):
             return None
-        sent = tok.sent
+        sent = span[0].sent
         if sent.start == 0:
             return None
         prev = doc[sent.start - 1].sent

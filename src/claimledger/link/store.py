@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from claimledger.link.keys import entity_id, name_key
-from claimledger.store.db import now_iso
+from claimledger.store.db import follow, now_iso
 
 TYPES = {"PERSON", "ORG", "GPE", "NORP", "GROUP"}
 CONFLICT_KEYS = ("affiliation", "nationality")
@@ -70,14 +70,8 @@ def ensure(conn: sqlite3.Connection, name: str, type_: str) -> tuple[str | None,
 
 
 def root_of(conn: sqlite3.Connection, eid: str) -> str:
-    seen = set()
-    while eid not in seen:
-        seen.add(eid)
-        row = conn.execute("SELECT merged_into FROM entities WHERE id = ?", (eid,)).fetchone()
-        if row is None or row[0] is None:
-            return eid
-        eid = row[0]
-    return eid
+    """The cluster root a merged entity row points to."""
+    return follow(conn, "entities", "merged_into", eid)
 
 
 def root_map(conn: sqlite3.Connection) -> dict[str, str]:

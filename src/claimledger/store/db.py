@@ -21,6 +21,19 @@ class StoreError(RuntimeError):
     """The ledger file cannot be opened or migrated."""
 
 
+def follow(conn: sqlite3.Connection, table: str, column: str, key: str) -> str:
+    """The end of a chain of ``column`` pointers in ``table`` from row ``key`` (cycle-safe):
+    a near-duplicate's first copy, a merged entity's cluster root."""
+    seen = set()
+    while key not in seen:
+        seen.add(key)
+        row = conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (key,)).fetchone()  # noqa: S608
+        if row is None or row[0] is None:
+            return key
+        key = row[0]
+    return key
+
+
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from claimledger.models import Document, DocumentIn
-from claimledger.store.db import now_iso
+from claimledger.store.db import follow, now_iso
 
 _WS = re.compile(r"\s+")
 
@@ -166,11 +166,4 @@ def candidates(conn: sqlite3.Connection, buckets: list[str]) -> dict[str, bytes]
 
 def root_of(conn: sqlite3.Connection, doc_id: str) -> str:
     """Follow duplicate_of links to the first stored copy."""
-    seen = set()
-    while doc_id not in seen:
-        seen.add(doc_id)
-        row = conn.execute("SELECT duplicate_of FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is None or row[0] is None:
-            return doc_id
-        doc_id = row[0]
-    return doc_id
+    return follow(conn, "documents", "duplicate_of", doc_id)
