@@ -1,11 +1,13 @@
 """Check the proposition gold (eval/gold/propositions.json) against the raw corpus files.
 
 Usage:  python eval/check_propositions.py [PROPOSITIONS_JSON]
+        python eval/check_propositions.py eval/gold/propositions_holdouts.json
 
 Standard library only, independent of claimledger's parsers.  For every group it asserts:
 
-* ``corpus`` is "sample" (src/claimledger/sample) or "seeds" (../shared/corpus/seeds), and
-  ``label`` is a non-empty string;
+* ``corpus`` is "sample" (src/claimledger/sample), "seeds" (../shared/corpus/seeds) or one of
+  a fictional holdout, "holdout", "holdout2", ... (each folder eval/holdout*), and ``label`` is a
+  non-empty string;
 * 2 to 8 members, from at least 2 different documents (``FILE`` or ``FILE#n``; the records
   of a JSON-lines file and the items of a feed are different documents);
 * each anchor has at most 8 words (for the seeds also counted as ../shared/tools/seedcopy.py
@@ -16,7 +18,7 @@ Standard library only, independent of claimledger's parsers.  For every group it
 * relations: ``a`` and ``b`` are valid, different member indices of members in different
   documents, ``type`` is one of updates, contradicts, corroborates, repeats, elaborates;
   for ``updates`` the ``a`` document is not published after the ``b`` document where the claim
-  gold (eval/gold/sample.json, seeds.json) gives both dates;
+  gold (eval/gold/sample.json, seeds.json, holdoutN.json) gives both dates;
 * the file shares no run of 9 words with a seed article (the rule of seedcopy.py).
 
 Prints counts per corpus, exits 1 and lists every problem when anything is wrong.
@@ -33,13 +35,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "eval" / "gold" / "propositions.json"
+HOLDOUTS = tuple(
+    sorted(
+        (p.name for p in (ROOT / "eval").glob("holdout*") if p.is_dir()),
+        key=lambda n: (len(n), n),
+    )
+)
 CORPORA = {
     "sample": ROOT / "src" / "claimledger" / "sample",
     "seeds": ROOT.parent / "shared" / "corpus" / "seeds",
+    **{h: ROOT / "eval" / h for h in HOLDOUTS},
 }
 CLAIM_GOLD = {
     "sample": ROOT / "eval" / "gold" / "sample.json",
     "seeds": ROOT / "eval" / "gold" / "seeds.json",
+    **{h: ROOT / "eval" / "gold" / f"{h}.json" for h in HOLDOUTS},
 }
 COPY_PROTECTED = {"seeds"}
 MAX_WORDS = 8

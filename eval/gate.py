@@ -2,14 +2,13 @@
 
     python eval/gate.py                 # every corpus whose files are present
     python eval/gate.py --update        # re-pin floors at the current figures
+    python eval/gate.py --corpus holdout3 --errors   # one corpus, every mismatch
 
 Corpora: ``sample`` (the bundled fictional corpus, always present), ``seeds``
-(../shared/corpus/seeds, development checkouts only) and ``holdout``
-(eval/holdout, fictional articles never used for tuning; it has no
-proposition gold) and ``holdout2`` (eval/holdout2, a second untuned set of
-fictional articles about another story; no proposition gold either) and
-``holdout3`` (eval/holdout3, a third untuned set about a disputed waterborne
-outbreak; no proposition gold).  Floors live in ``eval/floors.json``; a figure below its
+(../shared/corpus/seeds, development checkouts only) and every ``eval/holdout*``
+folder with gold in ``eval/gold/<folder>.json``: fictional stories written as
+untuned holdouts (see each folder's README).  Proposition gold is read from
+``eval/gold/propositions*.json``.  Floors live in ``eval/floors.json``; a figure below its
 floor fails the gate.
 
 Matching is by anchor: a predicted claim matches a gold claim when its span
@@ -35,12 +34,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 FLOORS = HERE / "floors.json"
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
-# fictional articles written as an untuned holdout (eval/holdout/README.md)
-HOLDOUT = HERE / "holdout"
-# a second untuned holdout, another invented story (eval/holdout2/README.md)
-HOLDOUT2 = HERE / "holdout2"
-# a third untuned holdout, a disputed water outbreak (eval/holdout3/README.md)
-HOLDOUT3 = HERE / "holdout3"
+# fictional articles written as untuned holdouts, one invented story a folder
+# (eval/holdout*/README.md), each scored when its gold eval/gold/<folder>.json exists
 
 
 def corpora() -> dict[str, Path]:
@@ -49,13 +44,20 @@ def corpora() -> dict[str, Path]:
     out = {"sample": sample_dir()}
     if SEEDS.is_dir() and (HERE / "gold" / "seeds.json").is_file():
         out["seeds"] = SEEDS
-    if HOLDOUT.is_dir() and (HERE / "gold" / "holdout.json").is_file():
-        out["holdout"] = HOLDOUT
-    if HOLDOUT2.is_dir() and (HERE / "gold" / "holdout2.json").is_file():
-        out["holdout2"] = HOLDOUT2
-    if HOLDOUT3.is_dir() and (HERE / "gold" / "holdout3.json").is_file():
-        out["holdout3"] = HOLDOUT3
+    for folder in sorted(HERE.glob("holdout*"), key=lambda p: (len(p.name), p.name)):
+        if folder.is_dir() and (HERE / "gold" / f"{folder.name}.json").is_file():
+            out[folder.name] = folder
     return out
+
+
+def proposition_groups(name: str) -> list[dict[str, Any]]:
+    """Gold proposition groups of one corpus, from propositions.json and propositions_*.json."""
+    groups: list[dict[str, Any]] = []
+    for f in sorted((HERE / "gold").glob("propositions*.json")):
+        groups += [
+            g for g in json.loads(f.read_text(encoding="utf-8"))["groups"] if g["corpus"] == name
+        ]
+    return groups
 
 
 def _key(s: str | None) -> str:
@@ -412,13 +414,8 @@ def run_corpus(name: str, folder: Path) -> Score:
         ledger.add(inputs, AddOptions())
         export = ledger.export()
     sc = score(export, gold)
-    props_file = HERE / "gold" / "propositions.json"
-    if props_file.is_file():
-        groups = [
-            g
-            for g in json.loads(props_file.read_text(encoding="utf-8"))["groups"]
-            if g["corpus"] == name
-        ]
+    groups = proposition_groups(name)
+    if groups:
         score_propositions(export, groups, sc)
     return sc
 
@@ -429,10 +426,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--update", action="store_true", help="pin floors at the current figures")
     ap.add_argument("--errors", action="store_true", help="list every mismatch")
+    ap.add_argument("--corpus", action="append", help="score only this corpus (repeatable)")
     args = ap.parse_args(argv)
     floors = json.loads(FLOORS.read_text()) if FLOORS.is_file() else {}
     failed = False
     for name, folder in corpora().items():
+        if args.corpus and name not in args.corpus:
+            continue
         sc = run_corpus(name, folder)
         figs = sc.figures()
         print(f"[{name}]")

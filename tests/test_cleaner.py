@@ -575,3 +575,28 @@ def test_a_lone_name_beside_a_label_is_not_a_byline(cleaner: TextCleaner) -> Non
     got = cleaner.clean("Harbour closed for a week\n\nNews · Ada Rinne\n\nThe harbour closed on Monday "
                         "after a storm damaged the outer wall, the port authority said.\n")  # fmt: skip
     assert got.author is None
+
+
+@pytest.mark.parametrize("site", ["Tidemark", "**Tidemark**"], ids=["plain", "bold"])
+def test_site_section_date_and_byline_on_one_top_line(cleaner: TextCleaner, site: str) -> None:
+    raw = (
+        f"{site} · Interviews · 9 February 2026 · By Freya Lind\n\n"
+        "# The east quay stays shut\n\n"
+        f"{BODY_1}\n"
+    )
+    got = cleaner.clean(raw)
+    assert (got.author, got.published) == ("Freya Lind", "2026-02-09")
+    assert got.title == "The east quay stays shut"
+    assert paras(got) == [BODY_1]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="_is_person reads a two-word capitalised site name as a person, so _meta_parts "
+    "sees a bare name beside an explicit byline and rejects the whole line",
+)
+def test_two_word_site_name_on_a_byline_top_line(cleaner: TextCleaner) -> None:
+    got = cleaner.clean(
+        f"Northwind Review · Interviews · 9 February 2026 · By Freya Lind\n\n{BODY_1}\n"
+    )
+    assert (got.author, got.published) == ("Freya Lind", "2026-02-09")

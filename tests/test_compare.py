@@ -363,3 +363,79 @@ def test_opposite_positions_on_loosely_related_points_are_not_corroboration() ->
     )
     got = classify(a, b, sim=0.6, related=0.55)
     assert got is None or got[0] not in {"corroborates", "contradicts"}, got
+
+
+# -- one source told two ways, revised figures, late confirmations ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("nurses' association", "Skelby Nurses' Association"), ("agency", "health agency")],
+    ids=["name-ends-with-noun", "head-noun"],
+)
+def test_one_body_named_two_ways_repeats(short: str, full: str) -> None:
+    a = view(
+        "a", f"Nurses at the Hollin clinic worked 16-hour shifts, the {short} said.", speaker=short
+    )
+    b = view("b", f"The {full} said nurses at the Hollin clinic worked 16-hour shifts.", doc="d2",
+             speaker=full, outlet="Outlet B")  # fmt: skip
+    for x, y in ((a, b), (b, a)):
+        got = classify(x, y)
+        assert got is not None and got[0] == "repeats", got
+        assert "named two ways" in got[1]
+
+
+def test_two_different_agencies_still_corroborate() -> None:
+    a = view(
+        "a", "The wells near Brackley are safe, the water agency said.", speaker="water agency"
+    )
+    b = view("b", "The health agency said the wells near Brackley are safe.", doc="d2",
+             speaker="health agency", outlet="Outlet B")  # fmt: skip
+    got = classify(a, b)
+    assert got is not None and got[0] == "corroborates", got
+
+
+def test_a_claim_citing_the_others_named_source_repeats_it() -> None:
+    a = view("a", "At least 19 people died in the landslide, according to the count kept by "
+                  "Orrin Mountain Rescue.")  # fmt: skip
+    b = view("b", "Orrin Mountain Rescue said at least 19 people died in the landslide.", doc="d2",
+             speaker="Orrin Mountain Rescue", outlet="Outlet B")  # fmt: skip
+    assert a.speaker_name is None
+    for x, y in ((a, b), (b, a)):
+        got = classify(x, y)
+        assert got is not None and got[0] == "repeats", got
+        assert "cites Orrin Mountain Rescue" in got[1]
+    unnamed = view("c", "At least 19 people died in the landslide, according to the count kept "
+                        "by volunteers.")  # fmt: skip
+    assert classify(unnamed, b)[0] == "corroborates"  # type: ignore[index]
+
+
+def test_the_same_source_giving_a_new_figure_later_updates_it() -> None:
+    a = view("a", "More than 120 people were evacuated from Skelby, the fire service said.",
+             speaker="Skelby Fire Service", published="2025-03-10",
+             quantities=[q(120, qualifier="at_least", text="More than 120")])  # fmt: skip
+    b = view("b", "More than 150 people have now been evacuated from Skelby, the fire service said.",
+             doc="d2", speaker="Skelby Fire Service", published="2025-03-12",
+             quantities=[q(150, qualifier="at_least", text="More than 150")])  # fmt: skip
+    fa, fb = figures_of(a.quantities, a.text)[0], figures_of(b.quantities, b.text)[0]
+    assert conflict(fa, fb) is None  # both can hold: no contradiction to revise
+    got = classify(a, b)
+    assert got is not None and got[0] == "updates", got
+    assert "revised" in got[1] and "120" in got[1] and "150" in got[1]
+    # the earlier figure after the later one is no update
+    got = classify(b, a)
+    assert got is not None and got[0] != "updates", got
+
+
+@pytest.mark.parametrize(("sim", "updates"), [(0.35, True), (0.2, False)])
+def test_a_later_official_confirmation_updates_a_denial_below_related(
+    sim: float, updates: bool
+) -> None:
+    a = view("a", "The ministry did not confirm that the Skelby ferry had been requisitioned.",
+             modality="denied", published="2025-01-05")  # fmt: skip
+    b = view("b", "The ministry officially confirmed the requisition of the ferry in March.",
+             doc="d2", published="2025-03-20")  # fmt: skip
+    got = classify(a, b, sim=sim, related=0.55)
+    assert (got is not None and got[0] == "updates") is updates, got
+    if updates:
+        assert "confirms what was denied" in got[1]  # type: ignore[index]

@@ -33,7 +33,7 @@ _STOP = set(
 
 @dataclass
 class CompareOptions:
-    join: float = 0.6  # similarity (with bonuses) needed to join a proposition
+    join: float = 0.5  # similarity (with bonuses) needed to join a proposition
     centroid: float = 0.4  # v1: and to the proposition's centroid, against chaining
     overlap_weight: float = 1.0  # weight of the share of content words two claims have in common
     related: float = 0.55  # pairs less similar than this get no relation
@@ -44,7 +44,7 @@ class CompareOptions:
     # v2: same-document neighbours and proposition-level linkage
     neighbour_window: int = 2  # claims this close in the same document are candidates
     neighbour_bonus: float = 0.15  # ... and the same speaker continuing gets this much
-    linkage: float = 0.35  # mean score to the proposition's members, against chaining
+    linkage: float = 0.25  # mean score to the proposition's members, against chaining
     members: int = 32  # members per candidate proposition read for the linkage test
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimledger.compare.figures import conflict, figures_of
+from claimledger.compare.figures import comparable, conflict, figures_of
 
 _NEG = re.compile(
     r"\b(not|no|never|neither|nor|n't|without|none|denied|denies|deny|false|fake|forgery)\b", re.I
@@ -106,7 +106,42 @@ def same_origin(a: ClaimView, b: ClaimView) -> str | None:
         return f"{a.outlet or 'one outlet'} relays {b.speaker_name or 'the same source'} through an intermediary"
     if set(a.via) & set(b.via):
         return "both relayed through the same intermediary"
+    if _same_body(a.speaker_name, b.speaker_name):
+        return f"both relay {b.speaker_name or 'the same body'}, named two ways"
+    for x, y in ((a, b), (b, a)):
+        # "the count kept by Velm River Rescue": one claim cites the other's source
+        if x.speaker_name and _is_proper(x.speaker_name) and _mentions(y.text, x.speaker_name):
+            return f"{y.outlet or 'one outlet'} cites {x.speaker_name}"
     return None
+
+
+def _revised_figure(a: ClaimView, b: ClaimView) -> str | None:
+    """A source giving a new figure for the same count: "more than 300", later "more than 340"."""
+    if a.doc_root == b.doc_root:
+        return None
+    for fa in figures_of(a.quantities, a.text):
+        for fb in figures_of(b.quantities, b.text):
+            known = fa.lo is not None and fb.lo is not None
+            if comparable(fa, fb) and known and (fa.lo, fa.hi) != (fb.lo, fb.hi):
+                return f"{fa.text} to {fb.text}"
+    return None
+
+
+def _is_proper(name: str) -> bool:
+    return any(w[:1].isupper() for w in name.split())
+
+
+def _mentions(text: str, name: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I) is not None
+
+
+def _same_body(x: str | None, y: str | None) -> bool:
+    """ "nurses' association" and "Tarnvik Nurses' Association": one name ends the other."""
+    if not x or not y:
+        return False
+    a, b = sorted((" ".join(x.lower().split()), " ".join(y.lower().split())), key=len)
+    # "agency" / "health agency": the head noun; "Marrisk Central" / "... Hospital": the name
+    return a != b and (b.endswith(" " + a) or (len(a.split()) >= 2 and b.startswith(a + " ")))
 
 
 def classify(
@@ -119,30 +154,35 @@ def classify(
     cannot both hold still relate them."""
     if a.polarity == 0 or b.polarity == 0:
         return None  # a question neither supports nor opposes
+    da, db = (a.published or "")[:10], (b.published or "")[:10]
+    later = bool(da and db and db > da)
+    origin = same_origin(a, b)
+    same_speaker = bool(a.speaker and a.speaker == b.speaker)
+    # an update is told by who says it and when, more than by wording: a confirmation months
+    # after a denial, or a source revising itself, need only be in the same proposition
+    if later and sim >= _UPDATE_SIM:
+        confirms = b.polarity > 0 and b.modality == "asserted" and _official(b)
+        if confirms and (a.polarity < 0 or a.modality == "hedged") and not _NEG.search(b.content):
+            return (
+                "updates",
+                f"a later statement ({db}) confirms what was denied or unconfirmed on {da}",
+            )
+        own = same_speaker or _same_body(a.speaker_name, b.speaker_name)
+        revised = _revised_figure(a, b) if own else None
+        if revised:
+            return "updates", f"{b.speaker_name or 'the source'} revised its figure: {revised}"
+        if same_speaker and _REVISION.search(b.content) and not _REVISION.search(a.content):
+            return "updates", f"{b.speaker_name or 'the source'} revised its own earlier statement"
     if sim < related:
         # different aspects of one proposition: only the same count of the same thing
         # ("17 people" and "31 people") still clashes; a duration never does
         clash = _figure_clash(a, b, same_unit=True)
         return ("contradicts", f"incompatible figures: {clash}") if clash else None
-    da, db = (a.published or "")[:10], (b.published or "")[:10]
-    later = bool(da and db and db > da)
-    origin = same_origin(a, b)
     clash = _figure_clash(a, b)
     # opposite only when both how it is said and what is said differ: "insisted that no gas
     # escaped" and "denied that gas escaped" are the same position
     opposite = a.polarity != b.polarity and a.stance != b.stance
-    confirms = later and b.polarity > 0 and b.modality == "asserted" and _official(b)
-    if confirms and (a.polarity < 0 or a.modality == "hedged") and not _NEG.search(b.content):
-        return (
-            "updates",
-            f"a later statement ({db}) confirms what was denied or unconfirmed on {da}",
-        )
-    if later and clash and origin and a.speaker and a.speaker == b.speaker:
-        return "updates", f"{b.speaker_name or 'the source'} revised its figure: {clash}"
-    same_speaker = bool(a.speaker and a.speaker == b.speaker)
     turned = a.stance != b.stance
-    if later and same_speaker and _REVISION.search(b.content) and not _REVISION.search(a.content):
-        return "updates", f"{b.speaker_name or 'the source'} revised its own earlier statement"
     if later and turned and not same_speaker and _official(b) and not _official(a):
         return "updates", (f"a later official statement ({db}) supersedes the claim of {da}")
     if origin and not opposite and not clash:
@@ -173,6 +213,7 @@ def _official(v: ClaimView) -> bool:
     )
 
 
+_UPDATE_SIM = 0.3  # an update still speaks of much the same thing
 _OPPOSE_SIM = 0.65  # a denial opposes only a claim about much the same statement
 _DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "night"}
 

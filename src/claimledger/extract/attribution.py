@@ -14,8 +14,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from claimledger.extract.clauses import (
+    _agent,
+    _can_speak,
+    _cue_text,
+    _depth,
+    _has_content,
+    _in_quotes,
+    _is_parenthetical,
+    _is_trailing_cue,
+    _looks_like_name,
+    _np_after_quote,
+    _quote_coverage,
+    _subject,
+    _verbless,
+    doc_text_has_words,
+    unit_text,
+)
 from claimledger.extract.lexicon import (
-    ADDRESSEE_VERBS,
     EVIDENTIAL_VERBS,
     PASSIVE_REPORTING,
     PRONOUNS_FIRST,
@@ -38,6 +54,18 @@ _THERE_REPORTS = re.compile(
     r"(?P<src>(?:\w+ ){0,2}(?:reports|rumou?rs|claims|suggestions|indications|allegations))\b",
     re.I,
 )
+# "Lawyers for the detained say 31 people remain": a subject and a present or past
+# reporting verb the parser did not see as a verb (the fallback of last resort)
+_SURFACE_CUE = re.compile(
+    r"^(?P<subj>[A-Z][\w’'.-]*(?: [\w’'.-]+){0,7}?) (?P<verb>say|says|said|claim|claims|claimed|"
+    r"insist|insists|insisted|argue|argues|argued|warn|warns|warned|maintain|maintains|"
+    r"maintained|allege|alleges|alleged|believe|believes|believed) (?P<rest>\w.+)$"
+)
+_FINDING_VERBS = {"find", "report", "indicate", "show", "reveal", "conclude", "establish"}
+# "if X says", "until the agency tells me otherwise": a condition or a time, not a report
+_NOT_REPORT_MARKS = {"if", "unless", "whether", "until", "till", "once"}
+_INTENT_VERBS = {"expect", "plan", "intend", "schedule", "want", "hope", "prepare", "set", "aim"}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "parataxis", "advcl", "relcl", "xcomp"}
 _IT_PASSIVE = re.compile(
     r"\bit (?:is|was|has been|had been) (?:widely |also )?"
     r"(?P<v>reported|said|believed|thought|claimed|alleged|rumou?red|understood|estimated)\b",
@@ -65,78 +93,6 @@ _ACCESS_VERBS = {"see", "obtain", "review", "read", "receive", "acquire", "exami
 _ESTIMATE_OBJECTS = {"number", "figure", "estimate", "toll", "count", "tally", "total"}
 _MODALS = {"can", "could", "may", "might", "must", "should", "would"}
 # Common nouns that can head a speaker phrase ("officials said", "the ministry said").
-_SPEAKER_NOUNS = {
-    "official",
-    "government",
-    "ministry",
-    "minister",
-    "service",
-    "agency",
-    "military",
-    "army",
-    "intelligence",
-    "police",
-    "authority",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "office",
-    "department",
-    "administration",
-    "leadership",
-    "command",
-    "committee",
-    "council",
-    "court",
-    "company",
-    "firm",
-    "union",
-    "party",
-    "group",
-    "organisation",
-    "organization",
-    "alliance",
-    "embassy",
-    "observer",
-    "analyst",
-    "expert",
-    "witness",
-    "resident",
-    "source",
-    "team",
-    "capital",
-    "side",
-    "country",
-    "state",
-    "regime",
-    "kremlin",
-    "politician",
-    "lawmaker",
-    "inspectorate",
-    "hospital",
-    "mayor",
-    "people",
-    "family",
-    "worker",
-    "staff",
-    "board",
-    "representative",
-    "leader",
-    "head",
-    "chief",
-    "director",
-    "officer",
-    "commander",
-    "journalist",
-    "blogger",
-    "member",
-    "operator",
-    "owner",
-    "manager",
-    "engineer",
-    "scientist",
-    "researcher",
-}
 # what a body, referred back to as "it", does in a report
 _BODY_VERBS = {"say", "add", "announce", "confirm", "deny", "estimate", "insist", "warn", "admit",
                "report", "state", "claim", "predict", "expect", "stress", "tell"}  # fmt: skip
@@ -187,69 +143,6 @@ class AttributionExtractor(Protocol):
     def extract(self, doc: Any, title: str | None, outlet: str | None) -> list[ClaimDraft]: ...
 
 
-def _in_quotes(unit: Unit, pos: int) -> bool:
-    return any(q.start <= pos < q.end for q in unit.quotes)
-
-
-def _quote_coverage(unit: Unit, text: str) -> float:
-    span = text[unit.start : unit.end]
-    letters = sum(ch.isalpha() for ch in span) or 1
-    inside = sum(
-        ch.isalpha()
-        for q in unit.quotes
-        for ch in text[max(q.start, unit.start) : min(q.end, unit.end)]
-    )
-    return inside / letters
-
-
-def _subject(verb: Any) -> Any:
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
-    if subjects:
-        # "the expert on X Fyodor Y is convinced" parses as two subjects: prefer the name
-        named = [c for c in subjects if c.ent_type_ == "PERSON"]
-        return named[-1] if named else subjects[0]
-    # "X, who ..., said" / conjoined verbs share the subject of the first verb
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head)
-    return None
-
-
-def _agent(verb: Any) -> Any:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
-def _has_content(verb: Any) -> bool:
-    return any(c.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "parataxis"} for c in verb.children)
-
-
-def _depth(tok: Any) -> int:
-    d = 0
-    while tok.head.i != tok.i and d < 50:
-        tok, d = tok.head, d + 1
-    return d
-
-
-def _cue_text(verb: Any) -> str:
-    """'said', 'told DW', 'has repeatedly stated', 'does not confirm'."""
-    toks = [verb]
-    for c in verb.children:
-        if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i and verb.i - c.i <= 4:
-            toks.append(c)
-        if (
-            verb.lemma_ in ADDRESSEE_VERBS
-            and c.dep_ in {"dobj", "dative"}
-            and c.left_edge.i == verb.i + 1
-        ):
-            toks.extend(t for t in c.subtree if t.i <= c.i)
-    toks.sort(key=lambda t: t.i)
-    return verb.doc[toks[0].i : toks[-1].i + 1].text
-
-
 class RuleAttribution:
     """The built-in rule set (see the module docstring)."""
 
@@ -265,15 +158,18 @@ class RuleAttribution:
             first.setdefault(u.para, u)
         q_paras = {p for p, u in first.items() if _QA_Q.match(u.text(text))}
         # "APR: Could the filters have failed?": the label of the interviewer's questions
-        # marks every turn of theirs, questions or not
-        q_labels = {
-            m.group(0).split(":")[0].strip()
-            for p, u in first.items()
-            if interviewee is not None
-            and (m := _ANSWER_LABEL.match(u.text(text)))
-            and any(x.para == p and x.kind == "question" for x in units)
-            and not _same_person_label(m.group(0), interviewee)
-        }
+        # marks every turn of theirs, questions or not; a label whose turns mostly end in a
+        # question is the interviewer's (an answer may end in a rhetorical one)
+        turns: dict[str, list[bool]] = {}
+        for p, u in first.items():
+            m = _ANSWER_LABEL.match(u.text(text))
+            if interviewee is None or m is None or _QA_A.match(u.text(text)):
+                continue
+            if _same_person_label(m.group(0), interviewee):
+                continue
+            last = [x for x in units if x.para == p][-1]
+            turns.setdefault(m.group(0).split(":")[0].strip(), []).append(last.kind == "question")
+        q_labels = {label for label, ends in turns.items() if 2 * sum(ends) >= len(ends)}
         q_paras |= {
             p for p, u in first.items()
             if (m := _ANSWER_LABEL.match(u.text(text))) and m.group(0).split(":")[0].strip() in q_labels
@@ -292,6 +188,8 @@ class RuleAttribution:
             if _BARE_LABEL.match(utext):
                 continue  # "WYLE:" split off its answer by the sentence splitter
             if interviewee is not None and unit.kind != "title" and self._in_answer(units, i, text):
+                if _verbless(doc, unit):
+                    continue  # "Very.", "No.", "My pleasure.": a reply, not a claim
                 draft = self._answer(doc, unit, speakers, interviewee)
             else:
                 attributed = self._attribute(doc, unit, speakers, title)
@@ -338,6 +236,9 @@ class RuleAttribution:
         best = self._best_cue(doc, unit, speakers)
         if best is not None:
             return self._draft(unit, best)
+        surface = self._surface_cue(doc, unit, speakers)
+        if surface is not None:
+            return surface
         m2 = _THERE_REPORTS.search(utext)
         if m2:
             a, b = unit.start + m2.start("src"), unit.start + m2.end("src")
@@ -345,6 +246,27 @@ class RuleAttribution:
             return ClaimDraft(unit.start, unit.end, "other", ref, text[unit.start + m2.start() : b],
                               (b, unit.end), unit_kind=unit.kind, para=unit.para)  # fmt: skip
         return None
+
+    def _surface_cue(self, doc: Any, unit: Unit, speakers: DocSpeakers) -> ClaimDraft | None:
+        """A reporting verb the parser took for a noun or preposition object."""
+        m = _SURFACE_CUE.match(unit.text(doc.text))
+        if m is None or unit.quotes:
+            return None
+        a, b = unit.start + m.start("subj"), unit.start + m.end("subj")
+        span = doc.char_span(a, b, alignment_mode="expand")
+        verb = doc.char_span(unit.start + m.start("verb"), unit.start + m.end("verb"))
+        if span is None or verb is None or len(verb) != 1:
+            return None
+        if verb[0].pos_ == "VERB" and verb[0].dep_ in _CLAUSE_DEPS:
+            return None  # the parser saw the verb and found no report in it
+        if any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in span) or not _can_speak(
+            span.root
+        ):
+            return None
+        ref = speakers.from_subject(span.root)
+        content = (unit.start + m.start("rest"), unit.end)
+        return ClaimDraft(unit.start, unit.end, "indirect", ref, verb.text, content,
+                          unit_kind=unit.kind, para=unit.para, cue_lemma=verb[0].lemma_.lower())  # fmt: skip
 
     def _draft(self, unit: Unit, att: Attribution) -> ClaimDraft:
         return ClaimDraft(
@@ -405,6 +327,8 @@ class RuleAttribution:
                     inner.speaker.type in {"PERSON", "ORG", "GPE", "NORP"}
                     # "a memo shows that an engineer warned": the engineer, through the memo
                     or (outer.cue_lemma in EVIDENTIAL_VERBS and inner.speaker.type == "GROUP")
+                    # "X said a post-mortem examination had found ...": the finding, through X
+                    or (inner.speaker.type == "VAGUE" and inner.cue_lemma in _FINDING_VERBS)
                 )
                 and inner.cue_start - outer.content[0] < 60
             ):
@@ -531,7 +455,7 @@ class RuleAttribution:
         ):
             return None
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children) or any(
-            c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in v.children
+            c.dep_ == "mark" and c.lower_ in _NOT_REPORT_MARKS for c in v.children
         ):
             return None  # "should X respond", "if X says": hypothetical, not a report
         idiom = (
@@ -548,6 +472,7 @@ class RuleAttribution:
             or coverage >= 0.3
             or (lemma == "put" and passive)
             or _is_trailing_cue(v, unit)
+            or _is_parenthetical(v)
         ):
             return None
         trailing = _is_trailing_cue(v, unit)
@@ -568,6 +493,10 @@ class RuleAttribution:
         content = self._content_span(v, unit)
         if passive and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children):
             return None  # "it can be said that ...": the author's own voice
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in _INTENT_VERBS:
+            return None  # "is expected to brief", "plans to announce": not said yet
+        if passive and lemma == "expect" and any(c.dep_ == "xcomp" for c in v.children):
+            return None  # "X is expected to brief the council": a schedule, not a report
         if passive and lemma in PASSIVE_REPORTING:
             agent = _agent(v)
             if agent is not None:
@@ -597,6 +526,9 @@ class RuleAttribution:
             ante = v.head
             if ante.dep_ == "appos" and ante.head.pos_ == "PROPN":
                 ante = ante.head
+            if any(c.dep_ == "det" and c.lower_ in {"any", "every", "each", "no"}
+                   for c in ante.children):  # fmt: skip
+                return None  # "any email that mentions ...": a kind of thing, not a source
             subj = ante
         if subj.lower_ in {"it", "there", "this", "that", "which", "what"}:
             if subj.lower_ == "it" and passive:
@@ -777,6 +709,12 @@ class RuleAttribution:
             return ClaimDraft(unit.start, unit.end, inner.kind, inner.speaker, inner.cue, inner.content,
                               [ref], unit_kind=unit.kind, para=unit.para, cue_lemma=inner.cue_lemma,
                               negated_cue=inner.negated_cue)  # fmt: skip
+        there = _THERE_REPORTS.search(unit.text(doc.text)) if inner is None else None
+        if there:  # "There have been reports that ...": the reports, through the interviewee
+            a, b = unit.start + there.start("src"), unit.start + there.end("src")
+            vague = SpeakerRef(doc.text[a:b], a, b, None, "VAGUE")
+            return ClaimDraft(unit.start, unit.end, "other", vague, doc.text[unit.start + there.start() : b],
+                              (b, unit.end), [ref], unit_kind=unit.kind, para=unit.para)  # fmt: skip
         cue = (
             inner.cue
             if inner is not None and inner.speaker is not None and inner.speaker.pronoun
@@ -853,9 +791,23 @@ class RuleAttribution:
                 continue
             if ent.start_char < intro[0].start:
                 continue
+            if ent.start > 0 and doc[ent.start - 1].lower_ == "by":
+                continue  # the byline: the interviewer
+            if any(u.kind == "heading" and u.start <= ent.start_char < u.end for u in intro):
+                continue
             name = speakers.full_name(_clean_name(ent.text))
             counts[name] = counts.get(name, 0) + 1
             first_pos.setdefault(name, (ent.start_char, ent.end_char))
+        for u in units:  # "Name, role: statement" over an interview names the interviewee
+            m = _HEADLINE.match(u.text(text)) if u.kind == "title" else None
+            if (
+                m
+                and m.group("role")
+                and _looks_like_name(doc, u.start + m.start("name"), u.start + m.end("name"))
+            ):
+                name = speakers.full_name(_clean_name(m.group("name")))
+                counts[name] = counts.get(name, 0) + 1
+                first_pos.setdefault(name, (u.start + m.start("name"), u.start + m.end("name")))
         if not counts:
             return None
         name = max(counts, key=lambda n: (counts[n], -first_pos[n][0]))
@@ -894,81 +846,15 @@ class RuleAttribution:
                 continue
             if u.kind == "heading":
                 return False
-            if self._para_is_question(units, u.para, text):
-                return True
+            first = next(x for x in units if x.para == u.para)
+            if self._para_is_question(units, u.para, text) or _QA_Q.match(first.text(text)):
+                return True  # a question, or a turn labelled "Q:" that states something
         return False
-
-
-def _np_after_quote(v: Any, unit: Unit) -> Any:
-    """'"...," the agency's director, Dr. Halina Brecht, told reporters': when the parser
-    loses the subject, the noun phrase between the closing quote and the verb is it."""
-    closing = [q.end for q in unit.quotes if q.end <= v.idx]
-    if not closing or v.idx - max(closing) > 150:
-        return None
-    a = max(closing)
-    span: list[Any] = []
-    for t in reversed(v.doc[: v.i]):  # back from the verb to the closing quote
-        if t.idx < a:
-            break
-        if not t.is_punct and not t.is_space:
-            span.insert(0, t)
-    if not span or len(span) > 16 or any(t.pos_ in {"VERB", "AUX"} for t in span):
-        return None
-    roots = [t for t in span if not (a <= t.head.idx < v.idx) or t.head.i == t.i]
-    return roots[0] if roots else None
 
 
 def _same_person_label(label: str, ref: SpeakerRef) -> bool:
     word = label.split(":")[0].strip().lower()
     return bool(ref.name) and word in {w.lower() for w in (ref.name or "").split()}
-
-
-def unit_text(doc: Any, a: int, b: int) -> str:
-    return str(doc.text[a:b])
-
-
-def _can_speak(subj: Any) -> bool:
-    """Whether a subject can be a source: a name, a pronoun, a person, body or report."""
-    from claimledger.extract.lexicon import (
-        PRONOUNS_PERSON,
-        PRONOUNS_PLURAL,
-        ROLE_NOUNS,
-        VAGUE_SOURCES,
-    )
-
-    if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
-        return True
-    low, lemma = subj.lower_, subj.lemma_.lower()
-    if low in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_FIRST:
-        return True
-    return (
-        lemma in ROLE_NOUNS
-        or lemma in REPORT_NOUNS
-        or lemma in VAGUE_SOURCES
-        or lemma in _SPEAKER_NOUNS
-    )
-
-
-def _is_trailing_cue(v: Any, unit: Unit) -> bool:
-    """A cue at the end of its sentence: "..., Sorsby predicted.", or a bare "She said."
-    or "Reinholt said:" that refers to a neighbouring quote."""
-    doc = v.doc
-    rest = [t for t in doc[v.i + 1 :] if t.idx < unit.end and not t.is_punct]
-    if len(rest) > 3:
-        return False
-    subj = _subject(v)
-    if subj is None:
-        return False
-    first = min(t.i for t in subj.subtree)
-    if first > 0 and any(t.text == "," for t in doc[max(0, first - 3) : first]):
-        return True
-    # the whole unit is just "<speaker> <verb>" (a few words of time or place allowed)
-    before = [t for t in doc[:first] if t.idx >= unit.start and not t.is_punct]
-    return (not before and not rest) or doc.text[unit.start : unit.end].rstrip().endswith(":")
-
-
-def doc_text_has_words(text: str, a: int, b: int) -> bool:
-    return any(ch.isalpha() for ch in text[a:b])
 
 
 def _fill_from_context(drafts: list[ClaimDraft]) -> None:
@@ -1008,14 +894,6 @@ def _fill_from_context(drafts: list[ClaimDraft]) -> None:
                     prev.speaker.type,
                 )
                 break
-
-
-def _looks_like_name(doc: Any, a: int, b: int) -> bool:
-    for ent in doc.ents:
-        if ent.start_char < b and ent.end_char > a and ent.label_ in {"PERSON", "ORG"}:
-            return True
-    words = doc.text[a:b].split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 @register("claimledger.extract.attribution.v1")

@@ -498,9 +498,30 @@ ORG_NOUNS = frozenset(
         "watchdog",
         "board",
         "corporation",
+        "network",
+        "utility",
+        "provider",
+        "carrier",
+        "airline",
+        "insurer",
+        "lender",
+        "retailer",
+        "supplier",
+        "chain",
     ]
 )
-COMPANY_NOUNS = frozenset({"company", "firm", "group", "operator", "manufacturer", "corporation"})
+COMPANY_NOUNS = frozenset({
+    "company", "firm", "group", "operator", "manufacturer", "corporation", "network", "utility",
+    "provider", "carrier", "airline", "insurer", "lender", "retailer", "supplier", "chain",
+})  # fmt: skip
+# words that make a name a public body, which "the company" or "the network" never is
+PUBLIC_BODY_WORDS = frozenset({
+    "ministry", "police", "government", "council", "municipality", "agency", "department",
+    "authority", "authorities", "commission", "court", "army", "military", "embassy", "union",
+    "party", "committee", "newspaper", "parliament", "inspectorate", "office", "service",
+    "university", "institute", "college", "school", "academy", "foundation", "society",
+    "association", "alliance",
+})  # fmt: skip
 # People speaking for a body: "a company spokeswoman", "union officials".
 PROXY_NOUNS = frozenset(
     [
@@ -525,4 +546,10 @@ BODY_WORDS = frozenset({
     "services", "authority", "commission", "association", "union", "alliance", "foundation",
     "trust", "party", "police", "army", "airlines", "airways", "railways", "rail", "news",
     "laboratories", "labs", "systems", "industries", "partners", "society", "committee",
+})  # fmt: skip
+# ... and those of them that make it a business, which "the company" refers back to
+COMPANY_BODY_WORDS = frozenset({
+    "water", "energy", "power", "gas", "oil", "group", "holdings", "ltd", "limited", "inc",
+    "plc", "gmbh", "corp", "corporation", "company", "bank", "airlines", "airways",
+    "railways", "rail", "laboratories", "labs", "systems", "industries", "partners",
 })  # fmt: skip

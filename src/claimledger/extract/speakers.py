@@ -13,12 +13,14 @@ from typing import Any
 
 from claimledger.extract.lexicon import (
     BODY_WORDS,
+    COMPANY_BODY_WORDS,
     COMPANY_NOUNS,
     ORG_NOUNS,
     PRONOUNS_FIRST,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
     PROXY_NOUNS,
+    PUBLIC_BODY_WORDS,
     REPORT_NOUNS,
     ROLE_NOUNS,
     TITLES,
@@ -109,8 +111,8 @@ class DocSpeakers:
         self.gender: dict[str, str] = {}
         self.learned_roles: set[str] = set()  # apposition heads: "X, a hydrologist"
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+            if ent.label_ != "PERSON" or _body_name(ent.text):
+                continue  # "Quarrenby Water" tagged as a person is still a body
             name = strip_titles(_clean_name(ent.text))
             if not name:
                 continue
@@ -120,8 +122,10 @@ class DocSpeakers:
         self.mentions = [(o, self.full_name(n)) for o, n in self.mentions]
         self.intros: list[tuple[int, str]] = []
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and (
-                any(c.dep_ == "appos" for c in ent.root.children) or ent.root.dep_ == "appos"
+            if (
+                ent.label_ == "PERSON"
+                and not _body_name(ent.text)
+                and (any(c.dep_ == "appos" for c in ent.root.children) or ent.root.dep_ == "appos")
             ):
                 self.intros.append(
                     (ent.start_char, self.full_name(strip_titles(_clean_name(ent.text))))
@@ -139,7 +143,7 @@ class DocSpeakers:
                 self.mentions.append((ent.start_char, name))
                 self._learn(name)
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not _body_name(ent.text):
                 self._learn_roles(ent)
                 if ent.start > 0:
                     g = _TITLE_GENDER.get(doc[ent.start - 1].text.rstrip(".").lower())
@@ -147,11 +151,22 @@ class DocSpeakers:
                         self.gender.setdefault(
                             self.full_name(strip_titles(_clean_name(ent.text))), g
                         )
-        self.orgs: list[tuple[int, str]] = [
-            (e.start_char, _clean_name(e.text))
-            for e in doc.ents
-            if e.label_ == "ORG" and "\n" not in e.text
-        ]
+        self.orgs: list[tuple[int, str]] = sorted(
+            {
+                (e.start_char, _strip_det(_clean_name(e.text)))
+                for e in doc.ents
+                if "\n" not in e.text
+                and _clean_name(e.text)
+                and (e.label_ == "ORG" or (e.label_ in _NAME_LABELS and _body_name(e.text)))
+            }
+            | set(_body_names(doc))
+        )
+        # "Brellholm University Hospital" found whole and as "Brellholm University": the longer
+        longest: dict[int, str] = {}
+        for o, n in self.orgs:
+            if len(n) > len(longest.get(o, "")):
+                longest[o] = n
+        self.orgs = sorted(longest.items())
 
     def _learn(self, name: str) -> None:
         """Index a full name by its first and last part; a part shared by two different
@@ -325,31 +340,86 @@ class DocSpeakers:
         orgs = [(o, n) for o, n in self.orgs
                 if not set(n.lower().split()) <= people and not _is_media_name(n, self.outlet)]  # fmt: skip
         before = [n for o, n in orgs if o < offset] or [n for _, n in orgs]
-        named = [n for n in before if noun in re.findall(r"[a-z]+", n.lower())]
+        named = [n for n in before if _names_noun(n, noun)]
         if not named and strict:  # "a hospital spokesman" before the hospital is named
-            named = [n for _, n in orgs if noun in re.findall(r"[a-z]+", n.lower())][:1]
+            named = [n for _, n in orgs if _names_noun(n, noun)][:1]
         if named:
             return named[-1]
         if strict:
             return None
         if noun in COMPANY_NOUNS:
-            plain = [n for n in before if not any(w in ORG_NOUNS for w in n.lower().split())]
+            # a name that says it is a business ("Quarrenby Water", "Brennholt Ltd") first
+            firms = [n for n in before if n.split()[-1].lower() in COMPANY_BODY_WORDS]
+            if firms:
+                return firms[-1]
+            plain = [n for n in before if not any(w in PUBLIC_BODY_WORDS for w in n.lower().split())
+                     and not self._titled(n)]  # fmt: skip
             if plain:
-                counts = {n: plain.count(n) for n in plain}
-                best = max(counts.values())
-                return [n for n in plain if counts[n] == best][-1]
+                # only the body the article names most, and no tie; otherwise no guess
+                ranked = sorted(((plain.count(n), n) for n in set(plain)), reverse=True)
+                if len(ranked) == 1 or ranked[0][0] > ranked[1][0]:
+                    return ranked[0][1]
         return None
+
+    def _last_body(self, offset: int) -> str | None:
+        """The body spoken of last before ``offset``, in this sentence or the one before:
+        a name, or "the company" resolved to the name it stands for."""
+        doc = self.doc
+        span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        sent = span[0].sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for t in reversed(doc[start : span[0].i]):
+            if t.ent_type_ == "ORG" and t.ent_iob_ == "B" or (t.is_title and _body_word(t.lower_)):
+                name = next((n for o, n in self.orgs if o <= t.idx < o + len(n) + 4), None)
+                if name and not _is_media_name(name, self.outlet):
+                    return name
+            if (
+                t.pos_ == "NOUN"
+                and t.lemma_.lower() in ORG_NOUNS
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            ):
+                name = self.resolve_org(t.idx, t.lemma_)
+                if name:
+                    return name
+        return None
+
+    def _titled(self, name: str) -> bool:
+        """A name the article puts after a role ("chief executive Colm Ardagh"): a person,
+        whatever the tagger said."""
+        for m in re.finditer(re.escape(name), self.doc.text):
+            span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and span.start > 0:
+                prev = self.doc[span.start - 1]
+                if prev.lemma_.lower() in ROLE_NOUNS or prev.lower_ in TITLES:
+                    return True
+                # "The regional health commissioner, Edith Brannock, said"
+                if span.root.dep_ == "appos" and span.root.head.lemma_.lower() in ROLE_NOUNS:
+                    return True
+        return False
 
     def _body_of(self, head: Any) -> SpeakerRef | None:
         """'a company spokeswoman', 'union officials', 'the company's spokeswoman' -> the body."""
         doc = self.doc
+        low = head.lemma_.lower()
+        if low in ORG_NOUNS | PROXY_NOUNS and head.ent_type_ not in {"PERSON"}:
+            poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}]
+            if poss:  # "its press office", "their spokesman": the body just spoken of
+                name = self._last_body(head.idx)
+                if name:
+                    a, b = poss[0].idx, head.idx + len(head)
+                    return SpeakerRef(doc.text[a:b], a, b, name, "ORG")
         if head.lemma_.lower() in ORG_NOUNS and head.ent_type_ not in {"PERSON"}:
             det = [c for c in head.children if c.dep_ in {"det", "poss"}]
             named = any(
                 c.ent_type_ in {"ORG", "GPE", "NORP"} for c in head.subtree if c.i != head.i
             )
+            # "the group behind the attack": a description that picks out another body,
+            # so no guess by frequency, only a name that contains the noun
+            qualified = any(c.dep_ in {"prep", "relcl", "acl"} for c in head.children)
             if not named and (det or head.lemma_.lower() == "police"):
-                name = self.resolve_org(head.idx, head.lemma_)
+                name = self.resolve_org(head.idx, head.lemma_, strict=qualified)
                 if name:
                     return SpeakerRef(head.text, head.idx, head.idx + len(head), name, "ORG")
             return None
@@ -492,6 +562,41 @@ _MEDIA_WORDS = {
     "express",
     "agency",
 }
+
+
+def _names_noun(name: str, noun: str) -> bool:
+    """Whether a body's name contains the noun, in the singular or plural ("Hospitals")."""
+    words = re.findall(r"[a-z]+", name.lower())
+    return noun in words or noun + "s" in words
+
+
+def _body_word(word: str) -> bool:
+    """A last word that makes a name a body, in the singular or plural ("Hospitals")."""
+    return word in BODY_WORDS or (word.endswith("s") and word[:-1] in BODY_WORDS)
+
+
+def _body_name(text: str) -> bool:
+    """A name of two or more words whose last word makes it a body ("Quarrenby Water")."""
+    words = _clean_name(text).split()
+    return len(words) >= 2 and _body_word(words[-1].lower())
+
+
+def _body_names(doc: Any) -> list[tuple[int, str]]:
+    """Capitalised names ending in a body word that the tagger left out or split:
+    "Quarrenby General Hospital put the number higher" -> "Quarrenby General Hospital"."""
+    out: list[tuple[int, str]] = []
+    for t in doc:
+        if not (t.is_title and _body_word(t.lower_)) or t.i == 0:
+            continue
+        i = t.i
+        while i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "ADJ", "NOUN"}:
+            i -= 1
+        if i == t.i:
+            continue
+        name = _clean_name(doc[i : t.i + 1].text)
+        if len(name.split()) >= 2 and "\n" not in doc[i : t.i + 1].text:
+            out.append((doc[i].idx, name))
+    return out
 
 
 def _is_media_name(name: str, outlet: str | None) -> bool:

@@ -90,7 +90,8 @@ SECTION_WORDS = frozenset(
     words(
         "news world politics business economy sport sports opinion culture tech technology science "
         "health video videos europe asia africa americas local entertainment lifestyle insight "
-        "analysis features travel markets environment climate society war investigations"
+        "analysis features travel markets environment climate society war investigations "
+        "interview interviews commentary explainer"
     )
 )
 # Kicker and section labels printed above a headline.

@@ -236,6 +236,9 @@ def _list_item(line: str) -> bool:
     return len(t.split()) <= 20 and not _ends_terminal(t)
 
 
+_SITE_LABEL = re.compile(r"^[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}$")
+
+
 def _meta_parts(line: str) -> list[tuple[str, str]] | None:
     """Fields of a top line made only of a label, a byline and a date joined by | · •."""
     if len(line) > 200:
@@ -245,8 +248,10 @@ def _meta_parts(line: str) -> list[tuple[str, str]] | None:
         return None
     out: list[tuple[str, str]] = []
     bare: list[str] = []
-    for p in pieces:
-        if bp.OPINION_LABEL.match(p):
+    for i, p in enumerate(pieces):
+        if i == 0 and _SITE_LABEL.match(p) and not _is_person(p) and len(pieces) >= 3:
+            out.append(("site", p))  # "Byteline · Interviews · 9 February 2026 · By ..."
+        elif bp.OPINION_LABEL.match(p):
             out.append(("opinion", p))
         elif (d := _date(p)) is not None:
             out.append(("date", d[0]))
