@@ -1042,6 +1042,13 @@ def test_md_interview_answers_are_quotes_of_the_headline_person(
     assert c["kind"] == "direct_quote"
 
 
+def test_md_interview_answer_claims_start_after_the_label(md_interview: dict[str, Any]) -> None:
+    """The "A:" turn label is layout, not part of what the interviewee said."""
+    answers = [c for c in md_interview["claims"] if c["kind"] == "direct_quote"]
+    assert answers
+    assert not [c["text"] for c in answers if c["text"].lstrip("*").startswith(("A:", "Q:"))]
+
+
 def test_md_interview_questions_are_not_claims(md_interview: dict[str, Any]) -> None:
     texts = [c["text"] for c in md_interview["claims"]]
     for q in (

@@ -191,6 +191,11 @@ class RuleAttribution:
                 if _verbless(doc, unit):
                     continue  # "Very.", "No.", "My pleasure.": a reply, not a claim
                 draft = self._answer(doc, unit, speakers, interviewee)
+                label = _QA_A.match(utext) or _ANSWER_LABEL.match(utext)
+                if label and draft.start == unit.start:  # "A: ...": the claim starts after it
+                    draft.start = unit.start + label.end()
+                    if draft.content is not None and draft.content[0] < draft.start:
+                        draft.content = (draft.start, draft.content[1])
             else:
                 attributed = self._attribute(doc, unit, speakers, title)
                 if attributed is not None:
