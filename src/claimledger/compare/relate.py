@@ -156,7 +156,6 @@ def classify(
         return None  # a question neither supports nor opposes
     da, db = (a.published or "")[:10], (b.published or "")[:10]
     later = bool(da and db and db > da)
-    origin = same_origin(a, b)
     same_speaker = bool(a.speaker and a.speaker == b.speaker)
     # an update is told by who says it and when, more than by wording: a confirmation months
     # after a denial, or a source revising itself, need only be in the same proposition
@@ -178,6 +177,7 @@ def classify(
         # ("17 people" and "31 people") still clashes; a duration never does
         clash = _figure_clash(a, b, same_unit=True)
         return ("contradicts", f"incompatible figures: {clash}") if clash else None
+    origin = same_origin(a, b)
     clash = _figure_clash(a, b)
     # opposite only when both how it is said and what is said differ: "insisted that no gas
     # escaped" and "denied that gas escaped" are the same position

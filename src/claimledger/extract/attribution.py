@@ -187,7 +187,11 @@ class RuleAttribution:
                 continue  # the interviewer's question and the remarks around it
             if _BARE_LABEL.match(utext):
                 continue  # "WYLE:" split off its answer by the sentence splitter
-            if interviewee is not None and unit.kind != "title" and self._in_answer(units, i, text):
+            if (
+                interviewee is not None
+                and unit.kind != "title"
+                and self._in_answer(units, i, text, first)
+            ):
                 if _verbless(doc, unit):
                     continue  # "Very.", "No.", "My pleasure.": a reply, not a claim
                 draft = self._answer(doc, unit, speakers, interviewee)
@@ -843,16 +847,16 @@ class RuleAttribution:
             and sum(len(u.text(text).split()) for u in us) <= 45
         )
 
-    def _in_answer(self, units: list[Unit], i: int, text: str) -> bool:
-        """Whether the unit's paragraph follows a question paragraph (with answers between)."""
+    def _in_answer(self, units: list[Unit], i: int, text: str, first: dict[int, Unit]) -> bool:
+        """Whether the unit's paragraph follows a question paragraph (with answers between);
+        ``first`` is the first unit of each paragraph."""
         para = units[i].para
         for u in reversed(units[:i]):
             if u.para >= para:
                 continue
             if u.kind == "heading":
                 return False
-            first = next(x for x in units if x.para == u.para)
-            if self._para_is_question(units, u.para, text) or _QA_Q.match(first.text(text)):
+            if self._para_is_question(units, u.para, text) or _QA_Q.match(first[u.para].text(text)):
                 return True  # a question, or a turn labelled "Q:" that states something
         return False
 

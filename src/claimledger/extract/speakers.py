@@ -110,6 +110,7 @@ class DocSpeakers:
         # pronoun already resolved to them ("..., he said"); never guessed from the name
         self.gender: dict[str, str] = {}
         self.learned_roles: set[str] = set()  # apposition heads: "X, a hydrologist"
+        self._titled_names: dict[str, bool] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or _body_name(ent.text):
                 continue  # "Quarrenby Water" tagged as a person is still a body
@@ -372,6 +373,7 @@ class DocSpeakers:
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for t in reversed(doc[start : span[0].i]):
             if t.ent_type_ == "ORG" and t.ent_iob_ == "B" or (t.is_title and _body_word(t.lower_)):
+                # an org's offset is where the tagger's span starts, before a stripped "The "
                 name = next((n for o, n in self.orgs if o <= t.idx < o + len(n) + 4), None)
                 if name and not _is_media_name(name, self.outlet):
                     return name
@@ -387,7 +389,12 @@ class DocSpeakers:
 
     def _titled(self, name: str) -> bool:
         """A name the article puts after a role ("chief executive Colm Ardagh"): a person,
-        whatever the tagger said."""
+        whatever the tagger said.  Read once per name: every "the company" asks again."""
+        if name not in self._titled_names:
+            self._titled_names[name] = self._find_titled(name)
+        return self._titled_names[name]
+
+    def _find_titled(self, name: str) -> bool:
         for m in re.finditer(re.escape(name), self.doc.text):
             span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and span.start > 0:
@@ -410,7 +417,7 @@ class DocSpeakers:
                 if name:
                     a, b = poss[0].idx, head.idx + len(head)
                     return SpeakerRef(doc.text[a:b], a, b, name, "ORG")
-        if head.lemma_.lower() in ORG_NOUNS and head.ent_type_ not in {"PERSON"}:
+        if low in ORG_NOUNS and head.ent_type_ not in {"PERSON"}:
             det = [c for c in head.children if c.dep_ in {"det", "poss"}]
             named = any(
                 c.ent_type_ in {"ORG", "GPE", "NORP"} for c in head.subtree if c.i != head.i
@@ -418,7 +425,7 @@ class DocSpeakers:
             # "the group behind the attack": a description that picks out another body,
             # so no guess by frequency, only a name that contains the noun
             qualified = any(c.dep_ in {"prep", "relcl", "acl"} for c in head.children)
-            if not named and (det or head.lemma_.lower() == "police"):
+            if not named and (det or low == "police"):
                 name = self.resolve_org(head.idx, head.lemma_, strict=qualified)
                 if name:
                     return SpeakerRef(head.text, head.idx, head.idx + len(head), name, "ORG")
