@@ -69,6 +69,23 @@ def load_bodies(corpus: Path) -> dict[str, tuple[str, str]]:
                 out[f"{path.name}#{n}"] = (body, json.dumps(rec, ensure_ascii=False))
         elif suffix in (".xml", ".rss"):
             root = ET.fromstring(raw)
+            A = "{http://www.w3.org/2005/Atom}"
+            if root.tag == A + "feed":  # Atom: entries in order, body = <content>
+                feed_title = root.findtext(A + "title") or ""
+                for n, e in enumerate(root.iter(A + "entry"), 1):
+                    body = e.findtext(A + "content") or e.findtext(A + "summary") or ""
+                    head = " ".join(
+                        filter(
+                            None,
+                            [
+                                e.findtext(A + "title"),
+                                e.findtext(A + "author/" + A + "name"),
+                                e.findtext(A + "published"),
+                            ],
+                        )
+                    )
+                    out[f"{path.name}#{n}"] = (body, f"{feed_title}\n{head}\n{body}")
+                continue
             channel_title = root.findtext("channel/title") or ""
             for n, item in enumerate(root.iter("item"), 1):
                 body = item.findtext(CONTENT_NS) or item.findtext("description") or ""

@@ -72,7 +72,14 @@ def record(path: Path, raw: str, n: int) -> str | None:
             return recs[n - 1].get("text") or recs[n - 1].get("html") or ""
         return None
     if path.suffix.lower() in (".xml", ".rss"):
-        items = list(ET.fromstring(raw).iter("item"))
+        root = ET.fromstring(raw)
+        A = "{http://www.w3.org/2005/Atom}"
+        if root.tag == A + "feed":
+            items = list(root.iter(A + "entry"))
+            if 1 <= n <= len(items):
+                return items[n - 1].findtext(A + "content") or ""
+            return None
+        items = list(root.iter("item"))
         if 1 <= n <= len(items):
             it = items[n - 1]
             return it.findtext(CONTENT_NS) or it.findtext("description") or ""

@@ -386,10 +386,35 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     "qualified_fractions": (
         "More than half of the 900 soldiers and nearly a third of the budget.",
         [
-            one("More than half", 0.5, "fraction", "at_least"),
+            one("More than half", 450.0, "soldiers", "at_least"),  # half of the 900 named in it
             one("900 soldiers", 900.0, "soldiers"),
             one("nearly a third", 1 / 3, "fraction", "approx"),
         ],
+    ),
+    "half_of_that_scales_the_figure_before": (
+        "The fund holds 2,5 million euros.\nRoughly half of that has been paid.",
+        [
+            one("2,5 million euros", 2_500_000.0, "EUR"),
+            one("Roughly half", 1_250_000.0, "EUR", "approx"),
+        ],
+    ),
+    "more_than_half_of_them": (
+        "It records 412 drone impacts, more than half of them in May.",
+        [
+            one("412 drone impacts", 412.0, "impacts"),
+            one("more than half", 206.0, "impacts", "at_least"),
+        ],
+    ),
+    "more_than_twice_that": (
+        "The network said about 140 operations were postponed. Nurses put it at more than twice that.",
+        [
+            one("about 140 operations", 140.0, "operations", "approx"),
+            one("more than twice that", 280.0, "operations", "at_least"),
+        ],
+    ),
+    "twice_that_with_no_figure_before_is_nothing": (
+        "Nurses say the real number is twice that.",
+        [],
     ),
     "one_in_five_and_two_thirds": (
         "One in five voters and two-thirds of members agreed.",

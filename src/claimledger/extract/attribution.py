@@ -11,10 +11,10 @@ the document itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from claimledger.extract.clauses import (
+    ClaimDraft,
     _agent,
     _can_speak,
     _cue_text,
@@ -31,7 +31,20 @@ from claimledger.extract.clauses import (
     doc_text_has_words,
     unit_text,
 )
+from claimledger.extract.interview import (
+    _ANSWER_LABEL,
+    _BARE_LABEL,
+    _HEADLINE,
+    _PLEASANTRY,
+    _QA_A,
+    _QA_Q,
+    _QUANTIFIED,
+    _THERE_REPORTS,
+    InterviewRules,
+    _same_person_label,
+)
 from claimledger.extract.lexicon import (
+    ADDRESSEE_VERBS,
     EVIDENTIAL_VERBS,
     PASSIVE_REPORTING,
     PRONOUNS_FIRST,
@@ -43,16 +56,8 @@ from claimledger.extract.segment import Unit, segment
 from claimledger.extract.speakers import Attribution, DocSpeakers, SpeakerRef, _clean_name
 from claimledger.registry import register
 
-_HEADLINE = re.compile(
-    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*(?P<role>[^:]{2,80}?))?\s*:\s+(?P<body>\S.+)$"
-)
 _COLON_QUOTE = re.compile(
     r"^[-•*–]?\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,[^:“\"]{2,80})?\s*:\s*(?P<body>[“\"«].+)$"
-)
-_THERE_REPORTS = re.compile(
-    r"\bthere (?:have|has|had|were|was|are|is) (?:also |even |already )?(?:been )?"
-    r"(?P<src>(?:\w+ ){0,2}(?:reports|rumou?rs|claims|suggestions|indications|allegations))\b",
-    re.I,
 )
 # "Lawyers for the detained say 31 people remain": a subject and a present or past
 # reporting verb the parser did not see as a verb (the fallback of last resort)
@@ -61,6 +66,11 @@ _SURFACE_CUE = re.compile(
     r"insist|insists|insisted|argue|argues|argued|warn|warns|warned|maintain|maintains|"
     r"maintained|allege|alleges|alleged|believe|believes|believed) (?P<rest>\w.+)$"
 )
+# what an inquiry or a test "found": the inquiry is the (vague) source
+_FOUND_VERBS = {"find", "conclude", "establish", "determine", "record"}
+_INQUIRY_NOUNS = {"review", "examination", "inquiry", "investigation", "audit", "autopsy",
+                  "post-mortem", "probe", "test", "tests", "analyses", "inspection"}  # fmt: skip
+_TALE_NOUNS = {"story", "tale", "truth", "lie", "lies", "joke", "anyone", "nobody"}
 _FINDING_VERBS = {"find", "report", "indicate", "show", "reveal", "conclude", "establish"}
 # "if X says", "until the agency tells me otherwise": a condition or a time, not a report
 _NOT_REPORT_MARKS = {"if", "unless", "whether", "until", "till", "once"}
@@ -92,6 +102,9 @@ _ESTIMATE_VERBS = {
 _ACCESS_VERBS = {"see", "obtain", "review", "read", "receive", "acquire", "examine", "leak", "view"}
 _ESTIMATE_OBJECTS = {"number", "figure", "estimate", "toll", "count", "tally", "total"}
 _MODALS = {"can", "could", "may", "might", "must", "should", "would"}
+_FUTURE = {"will", "shall", "'ll", "’ll", "wo"}  # "X will eventually admit": not said yet
+# "did not respond to a request for comment": no statement was made
+_NO_ANSWER_VERBS = {"respond", "reply", "comment", "answer", "return"}
 # Common nouns that can head a speaker phrase ("officials said", "the ministry said").
 # what a body, referred back to as "it", does in a report
 _BODY_VERBS = {"say", "add", "announce", "confirm", "deny", "estimate", "insist", "warn", "admit",
@@ -116,34 +129,13 @@ _NON_AGENTS = {
     "change",
 }
 _BELIEF_ADJ = {"convinced", "certain", "sure", "adamant", "confident"}
-_QA_Q = re.compile(r"^(?:q|question)\s*[:.]\s*", re.I)
-_BARE_LABEL = re.compile(r"^\s*(?:[A-Z][\w’'.-]*\s*){1,3}:\s*$")
-_ANSWER_LABEL = re.compile(r"^(?:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}|[A-Z]{1,4})\s*:(?:\s|$)")
-_QA_A = re.compile(r"^(?:a|answer)\s*[:.]\s*", re.I)
-
-
-@dataclass
-class ClaimDraft:
-    """A claim before it is stored; offsets into the document text."""
-
-    start: int
-    end: int
-    kind: str
-    speaker: SpeakerRef | None = None
-    cue: str | None = None
-    content: tuple[int, int] | None = None
-    via: list[SpeakerRef] = field(default_factory=list)
-    unit_kind: str = "sentence"
-    negated_cue: bool = False
-    cue_lemma: str | None = None
-    para: int = 0
 
 
 class AttributionExtractor(Protocol):
     def extract(self, doc: Any, title: str | None, outlet: str | None) -> list[ClaimDraft]: ...
 
 
-class RuleAttribution:
+class RuleAttribution(InterviewRules):
     """The built-in rule set (see the module docstring)."""
 
     def extract(self, doc: Any, title: str | None, outlet: str | None) -> list[ClaimDraft]:
@@ -178,7 +170,7 @@ class RuleAttribution:
             if i in consumed or unit.kind == "heading":
                 continue
             if unit.kind == "note":
-                drafts.append(self._note(doc, unit, outlet, speakers))
+                drafts.extend(self._note(doc, unit, outlet, speakers))
                 continue
             utext = unit.text(text)
             if interviewee and self._is_interview_question(unit, units, i, text):
@@ -192,8 +184,8 @@ class RuleAttribution:
                 and unit.kind != "title"
                 and self._in_answer(units, i, text, first)
             ):
-                if _verbless(doc, unit):
-                    continue  # "Very.", "No.", "My pleasure.": a reply, not a claim
+                if _verbless(doc, unit) or _PLEASANTRY.match(utext):
+                    continue  # "Very.", "No.", "Thank you.": a reply, not a claim
                 draft = self._answer(doc, unit, speakers, interviewee)
                 label = _QA_A.match(utext) or _ANSWER_LABEL.match(utext)
                 if label and draft.start == unit.start:  # "A: ...": the claim starts after it
@@ -206,10 +198,15 @@ class RuleAttribution:
                     draft = attributed
                 else:
                     draft = self._from_context(doc, units, i, unit, drafts, speakers, consumed)
+                sp = draft.speaker
+                if interviewee is None and sp is not None and sp.pronoun and sp.name is None \
+                        and sp.text.lower() in PRONOUNS_FIRST:  # fmt: skip
+                    # "I suspect X will ..." outside any quote: the author's own voice
+                    draft.kind, draft.speaker, draft.via = "assertion", None, []
             if draft.speaker is not None and draft.speaker.name:
                 speakers.spoke(unit.start, draft.speaker.name, draft.speaker.type or "GROUP")
             drafts.append(draft)
-        _fill_from_context(drafts)
+        _fill_from_context(drafts, text)
         return drafts
 
     # -- one unit -----------------------------------------------------------
@@ -242,19 +239,26 @@ class RuleAttribution:
             body = unit.start + m.start("body")
             return ClaimDraft(unit.start, unit.end, "direct_quote", ref, ":", (body, unit.end),
                               unit_kind=unit.kind, para=unit.para)  # fmt: skip
+        m2 = _THERE_REPORTS.search(utext)
+        if m2 and m2.start() <= 2:
+            # "There have been reports that diplomats have begun to speak of ...": the
+            # reports are the source; a verb inside what they say is not a second one
+            return self._there_reports(unit, m2, text)
         best = self._best_cue(doc, unit, speakers)
         if best is not None:
             return self._draft(unit, best)
         surface = self._surface_cue(doc, unit, speakers)
         if surface is not None:
             return surface
-        m2 = _THERE_REPORTS.search(utext)
         if m2:
-            a, b = unit.start + m2.start("src"), unit.start + m2.end("src")
-            ref = SpeakerRef(text[a:b], a, b, None, "VAGUE")
-            return ClaimDraft(unit.start, unit.end, "other", ref, text[unit.start + m2.start() : b],
-                              (b, unit.end), unit_kind=unit.kind, para=unit.para)  # fmt: skip
+            return self._there_reports(unit, m2, text)
         return None
+
+    def _there_reports(self, unit: Unit, m: re.Match[str], text: str) -> ClaimDraft:
+        a, b = unit.start + m.start("src"), unit.start + m.end("src")
+        ref = SpeakerRef(text[a:b], a, b, None, "VAGUE")
+        return ClaimDraft(unit.start, unit.end, "other", ref, text[unit.start + m.start() : b],
+                          (b, unit.end), unit_kind=unit.kind, para=unit.para)  # fmt: skip
 
     def _surface_cue(self, doc: Any, unit: Unit, speakers: DocSpeakers) -> ClaimDraft | None:
         """A reporting verb the parser took for a noun or preposition object."""
@@ -307,6 +311,10 @@ class RuleAttribution:
                 return max(named, key=lambda f: f[1].cue_start or 0)[1]
         found.sort(key=lambda x: x[0])
         outer = found[0][1]
+        acc_named = [a for _, a in found if a.kind == "according_to" and a.speaker is not None]
+        if outer.speaker is None and acc_named:
+            # "X is believed to have ..., according to media reports": the text names the source
+            return acc_named[0]
         # "X suspects Y, according to Z": X is the source, Z the intermediary
         acc = [a for _, a in found if a.kind == "according_to"]
         verbs = [a for _, a in found if a.kind != "according_to" and a.speaker is not None
@@ -324,7 +332,7 @@ class RuleAttribution:
                 inner.speaker is not None
                 and outer.speaker is not None
                 and inner.kind != "direct_quote"
-                and inner.speaker.name
+                and (inner.speaker.name or _described_source(inner))
                 and inner.speaker.name != outer.speaker.name
                 and not inner.speaker.pronoun
                 and inner.cue_start is not None
@@ -337,7 +345,11 @@ class RuleAttribution:
                     # "a memo shows that an engineer warned": the engineer, through the memo
                     or (outer.cue_lemma in EVIDENTIAL_VERBS and inner.speaker.type == "GROUP")
                     # "X said a post-mortem examination had found ...": the finding, through X
-                    or (inner.speaker.type == "VAGUE" and inner.cue_lemma in _FINDING_VERBS)
+                    or (
+                        inner.speaker.type == "VAGUE"
+                        and inner.cue_lemma in _FINDING_VERBS
+                        and not _QUANTIFIED.match(inner.speaker.text)
+                    )  # not "one of its inspectors"
                 )
                 and inner.cue_start - outer.content[0] < 60
             ):
@@ -364,6 +376,17 @@ class RuleAttribution:
             by = self._report_author(pobj)
             if by is not None:
                 src = by
+        # "according to a report by X citing two former contractors": the contractors,
+        # through X
+        cite = next(
+            (x for x in pobj.subtree if x.lemma_.lower() == "cite" and x.pos_ == "VERB"), None
+        )
+        cited = (
+            next((c for c in cite.children if c.dep_ == "dobj"), None) if cite is not None else None
+        )
+        if cited is not None:
+            via.append(speakers.from_subject(src))
+            src = cited
         ref = speakers.from_subject(src)
         if src is pobj and pobj.lemma_.lower() in REPORT_NOUNS and not ref.name:
             ref.type = "VAGUE"
@@ -404,6 +427,11 @@ class RuleAttribution:
         if prep.lower_ != "in" or t.dep_ != "pobj":
             return None
         holder = next((c for c in t.children if c.dep_ == "poss"), None)
+        if holder is None and t.i >= 3 and t.doc[t.i - 1].text in {"’", "'"}:
+            # "In Mellows’ view": a bare apostrophe leaves the name out of the parse
+            cand = t.doc[t.i - 2]
+            if cand.text[:1].isupper() and cand.is_alpha and t.doc[t.i - 3].lower_ == "in":
+                holder = cand
         if holder is None:
             of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             holder = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
@@ -412,6 +440,10 @@ class RuleAttribution:
         if holder.lower_ in PRONOUNS_FIRST:
             return None  # "in my view" inside someone's answer: the answer's speaker
         ref = speakers.from_subject(holder)
+        if ref.type not in {"PERSON", "ORG", "GPE", "NORP"} and holder.text[:1].isupper():
+            full = speakers.full_name(holder.text)  # "In Mellows’ view": the person named before
+            if full != holder.text:
+                ref = SpeakerRef(ref.text, ref.start, ref.end, full, "PERSON")
         end_phrase = max(x.idx + len(x) for x in t.subtree)
         return Attribution(ref, f"in {holder.text} {t.text}", prep.idx, "indirect",
                            (min(end_phrase + 1, unit.end), unit.end), cue_lemma="view")  # fmt: skip
@@ -429,10 +461,7 @@ class RuleAttribution:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             numeric = obj is not None and any(t.like_num for t in obj.subtree)
             # "Police put the crowd at about 18,000": the figure hangs on "at"
-            at_figure = lemma in {"put", "set", "place"} and any(
-                c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree)
-                for c in v.children
-            )
+            at_figure = lemma in {"put", "set", "place"} and _at_figure(v)
             if (
                 obj is not None
                 and (obj.lemma_.lower() in _ESTIMATE_OBJECTS or numeric or at_figure)
@@ -452,21 +481,52 @@ class RuleAttribution:
                 toks = list(comp.subtree)
                 return Attribution(speakers.from_subject(subj), f"{v.text} clear", v.idx, "indirect",
                                    (toks[0].idx, toks[-1].idx + len(toks[-1])), cue_lemma="say")  # fmt: skip
-        evidence = (  # "procurement records show that ...": a document cited as the source
-            lemma in EVIDENTIAL_VERBS
+        if (
+            lemma == "call"
             and subj is not None
-            and (subj.lemma_.lower() in REPORT_NOUNS or subj.lower_ in REPORT_NOUNS)
-        )
+            and _can_speak(subj)
+            and v.dep_ in {"ROOT", "conj"}
+            and any(c.dep_ == "oprd" for c in v.children)
+        ):
+            # "X called the police count 'a fiction'": a verdict put in X's words
+            return Attribution(speakers.from_subject(subj), _cue_text(v), v.idx, "indirect",
+                               (unit.start, unit.end), cue_lemma="say")  # fmt: skip
+        evidence = (  # "procurement records show that ...", "a post-mortem found that ..."
+            lemma in EVIDENTIAL_VERBS | _FOUND_VERBS
+            and subj is not None
+            and (subj.lemma_.lower() in REPORT_NOUNS | _INQUIRY_NOUNS
+                 or subj.lower_ in REPORT_NOUNS | _INQUIRY_NOUNS)
+        )  # fmt: skip
         if (
             lemma not in REPORTING_VERBS
             and not (passive and lemma in PASSIVE_REPORTING)
             and not evidence
         ):
             return None
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children) or any(
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS | _FUTURE for c in v.children) or any(
             c.dep_ == "mark" and c.lower_ in _NOT_REPORT_MARKS for c in v.children
         ):
-            return None  # "should X respond", "if X says": hypothetical, not a report
+            return None  # "should X respond", "if X says", "X will admit": not a report
+        if lemma in _NO_ANSWER_VERBS and any(c.dep_ == "neg" for c in v.children):
+            return None  # "X did not respond to a request for comment"
+        if any(c.lower_ == "what" and c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.i < v.i
+               for c in v.children):  # fmt: skip
+            return (
+                None  # "confirmed what X had been saying", "what is known": a thing, not a report
+            )
+        if passive and lemma == "promise" and any(c.dep_ == "dobj" for c in v.children):
+            return None  # "recruits were promised $4,000": the subject is who was promised
+        if lemma == "tell" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TALE_NOUNS
+                                   for c in v.children):  # fmt: skip
+            return None  # "the numbers tell their own story", "were told a story"
+        if passive and lemma in ADDRESSEE_VERBS:
+            # "Residents were told that ...": the subject heard it; the teller is the agent
+            if not any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in v.children):
+                return None
+            agent = _agent(v)
+            teller = speakers.from_subject(agent) if agent is not None else None
+            return Attribution(teller, _cue_text(v), v.idx, "indirect", self._content_span(v, unit),
+                               negated_cue=any(c.dep_ == "neg" for c in v.children), cue_lemma=lemma)  # fmt: skip
         idiom = (
             lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in v.children)
         ) or (
@@ -487,8 +547,12 @@ class RuleAttribution:
         trailing = _is_trailing_cue(v, unit)
         after = [t for t in v.doc[v.i + 1 :] if t.idx < unit.end and not t.is_punct]
         strong = (
-            lemma not in WEAK_REPORTING and lemma not in EVIDENTIAL_VERBS and len(after) >= 4
-        ) or idiom
+            (lemma not in WEAK_REPORTING and lemma not in EVIDENTIAL_VERBS and len(after) >= 4)
+            or idiom
+            or (
+                passive and lemma in {"put", "place", "estimate"} and _at_figure(v)
+            )  # "put at $30m"
+        )
         if (
             not _has_content(v)
             and coverage < 0.3
@@ -518,12 +582,17 @@ class RuleAttribution:
         if subj is None:
             # participle: "..., adding that ..." shares the main verb's subject
             if v.dep_ in {"advcl", "xcomp", "conj"} and v.head.i != v.i:
+                if any(c.dep_ == "aux" and c.lower_ in _MODALS | _FUTURE for c in v.head.children):
+                    return None  # "X will admit ... while disputing ...": not said yet
                 subj = _subject(v.head)
             if subj is None:
                 return None
-        if subj.lower_ in {"some", "many", "others", "several", "few", "most"} and any(
-            c.dep_ == "prep" for c in subj.children
-        ):
+        if (
+            subj.lower_ in {"some", "many", "others", "several", "few", "most"} or subj.like_num
+        ) and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ != "PRON" for g in c.children)
+            for c in subj.children
+        ):  # "some of the residents", "two of the journalists" (not "one of them")
             toks = list(subj.subtree)
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
             ref = SpeakerRef(unit_text(v.doc, a, b), a, b, None, "VAGUE")
@@ -538,6 +607,8 @@ class RuleAttribution:
             if any(c.dep_ == "det" and c.lower_ in {"any", "every", "each", "no"}
                    for c in ante.children):  # fmt: skip
                 return None  # "any email that mentions ...": a kind of thing, not a source
+            if subj.lower_ == "which" and not _can_speak(ante):
+                return None  # "the numbers run in sequence, which tells you ...": no speaker
             subj = ante
         if subj.lower_ in {"it", "there", "this", "that", "which", "what"}:
             if subj.lower_ == "it" and passive:
@@ -545,6 +616,13 @@ class RuleAttribution:
                     None, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
                 )
             if subj.lower_ == "it" and lemma in _BODY_VERBS:
+                # "The bureau published what it says is an order": the clause's own subject
+                for anc in v.ancestors:
+                    outer_subj = _subject(anc) if anc.pos_ in {"VERB", "AUX"} else None
+                    if outer_subj is not None and outer_subj.i < subj.i and outer_subj.pos_ in {"PROPN", "NOUN"} \
+                            and _can_speak(outer_subj):  # fmt: skip
+                        return Attribution(speakers.from_subject(outer_subj), cue, v.idx, "indirect",
+                                           content, negated_cue=neg, cue_lemma=lemma)  # fmt: skip
                 # "It said a temporary crossing could be built": the body that spoke last
                 body = speakers.prev_subject(subj.idx, person=False) or speakers.resolve_person(
                     subj.idx, plural=True
@@ -556,7 +634,7 @@ class RuleAttribution:
                                        cue_lemma=lemma)  # fmt: skip
             return None
         if subj.lower_ in {"nobody", "noone", "none"} or (
-            subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
+            any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
         ):
             return None  # "nobody has explained why ...": no one is speaking
         if subj.lower_ in PRONOUNS_FIRST and unit.kind != "title":
@@ -573,10 +651,17 @@ class RuleAttribution:
             return None
         if subj.pos_ == "NOUN" and subj.lemma_.lower() in _NON_AGENTS:
             return None
-        if subj.lemma_.lower() in REPORT_NOUNS:
+        if subj.lemma_.lower() in REPORT_NOUNS | _INQUIRY_NOUNS:
             by = self._report_author(subj)
             if by is not None:
                 ref = speakers.from_subject(by)
+                return Attribution(
+                    ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
+                )
+            if subj.lemma_.lower() in _INQUIRY_NOUNS:  # "a post-mortem examination found"
+                toks = [t for t in subj.subtree if t.i <= subj.i]
+                a, b = toks[0].idx, subj.idx + len(subj)
+                ref = SpeakerRef(unit_text(v.doc, a, b), a, b, None, "VAGUE")
                 return Attribution(
                     ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
                 )
@@ -700,190 +785,41 @@ class RuleAttribution:
             base.kind = "direct_quote"
         return base
 
-    def _answer(
-        self, doc: Any, unit: Unit, speakers: DocSpeakers, interviewee: SpeakerRef
-    ) -> ClaimDraft:
-        """A sentence of an interview answer: the interviewee's, unless it reports someone else."""
-        ref = SpeakerRef(
-            interviewee.text, interviewee.start, interviewee.end, interviewee.name, "PERSON"
-        )
-        inner = self._best_cue(doc, unit, speakers)
-        if (
-            inner is not None
-            and inner.speaker is not None
-            and inner.speaker.name
-            and not inner.speaker.pronoun
-            and inner.speaker.name != interviewee.name
-        ):
-            return ClaimDraft(unit.start, unit.end, inner.kind, inner.speaker, inner.cue, inner.content,
-                              [ref], unit_kind=unit.kind, para=unit.para, cue_lemma=inner.cue_lemma,
-                              negated_cue=inner.negated_cue)  # fmt: skip
-        there = _THERE_REPORTS.search(unit.text(doc.text)) if inner is None else None
-        if there:  # "There have been reports that ...": the reports, through the interviewee
-            a, b = unit.start + there.start("src"), unit.start + there.end("src")
-            vague = SpeakerRef(doc.text[a:b], a, b, None, "VAGUE")
-            return ClaimDraft(unit.start, unit.end, "other", vague, doc.text[unit.start + there.start() : b],
-                              (b, unit.end), [ref], unit_kind=unit.kind, para=unit.para)  # fmt: skip
-        cue = (
-            inner.cue
-            if inner is not None and inner.speaker is not None and inner.speaker.pronoun
-            else None
-        )
-        return ClaimDraft(unit.start, unit.end, "direct_quote", ref, cue, (unit.start, unit.end),
-                          unit_kind=unit.kind, para=unit.para,
-                          cue_lemma=inner.cue_lemma if cue and inner else None)  # fmt: skip
 
-    def _note(self, doc: Any, unit: Unit, outlet: str | None, speakers: DocSpeakers) -> ClaimDraft:
-        """An editorial note belongs to the publication, unless it reports someone else."""
-        sig = unit.signature
-        sig_at = doc.text.rfind(sig, unit.start, unit.end) if sig else -1
-        ref = SpeakerRef(sig, sig_at, sig_at + len(sig), outlet or sig, "ORG") if sig else None
-        from claimledger.extract.segment import _clip
+def _fill_from_context(drafts: list[ClaimDraft], text: str) -> None:
+    """Impersonal reports take their source from context only where the text ties them to it.
 
-        unit.sents = _clip(list(doc.sents), unit.start, unit.end)
-        inner = self._best_cue(doc, unit, speakers)
-        if (
-            inner is not None
-            and inner.speaker is not None
-            and inner.speaker.name
-            and not inner.speaker.pronoun
-        ):
-            return ClaimDraft(unit.start, unit.end, inner.kind, inner.speaker, inner.cue, inner.content,
-                              [ref] if ref else [], unit_kind="note", para=unit.para,
-                              cue_lemma=inner.cue_lemma, negated_cue=inner.negated_cue)  # fmt: skip
-        return ClaimDraft(unit.start, unit.end, "assertion", ref, "editorial note", (unit.start + 1, unit.end - 1),
-                          unit_kind="note", para=unit.para)  # fmt: skip
-
-    # -- interviews ---------------------------------------------------------
-
-    def _interviewee(self, doc: Any, units: list[Unit], speakers: DocSpeakers) -> SpeakerRef | None:
-        """A question-and-answer interview: several question paragraphs each followed by answers."""
-        text = doc.text
-        q_paras = {
-            u.para
-            for u in units
-            if u.kind == "question" and self._para_is_question(units, u.para, text)
-        }
-        answers_first_person = 0
-        for p in q_paras:
-            nxt = [u for u in units if u.para == p + 1]
-            if nxt and any(
-                w in {"i", "my", "me", "we", "our"}
-                for w in re.findall(r"[a-z']+", text[nxt[0].start : nxt[-1].end].lower())
-            ):
-                answers_first_person += 1
-        firsts: dict[int, Unit] = {}
-        for u in units:
-            firsts.setdefault(u.para, u)
-        labelled = sum(  # "WYLE: ..." answers under "APR: ...?" questions
-            1 for p in q_paras if p + 1 in firsts and _ANSWER_LABEL.match(firsts[p + 1].text(text))
-        )
-        if len(q_paras) < 2 or (answers_first_person < 1 and labelled < 2):
-            return None
-        first_q = min(q_paras)
-        intro = [u for u in units if u.para < first_q]
-        counts: dict[str, int] = {}
-        first_pos: dict[str, tuple[int, int]] = {}
-        # "WYLE: It shows ...": an answer label that is the surname of a person named above
-        labels = {
-            m.group(0).split(":")[0].strip().lower()
-            for u in units
-            if u.para not in q_paras and (m := _ANSWER_LABEL.match(u.text(text)))
-        }
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.text.split()[-1].lower() in labels:
-                name = speakers.full_name(_clean_name(ent.text))
-                return SpeakerRef(ent.text, ent.start_char, ent.end_char, name, "PERSON")
-        intro = [u for u in intro if u.kind != "title"]
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or not intro or ent.start_char >= intro[-1].end:
-                continue
-            if ent.start_char < intro[0].start:
-                continue
-            if ent.start > 0 and doc[ent.start - 1].lower_ == "by":
-                continue  # the byline: the interviewer
-            if any(u.kind == "heading" and u.start <= ent.start_char < u.end for u in intro):
-                continue
-            name = speakers.full_name(_clean_name(ent.text))
-            counts[name] = counts.get(name, 0) + 1
-            first_pos.setdefault(name, (ent.start_char, ent.end_char))
-        for u in units:  # "Name, role: statement" over an interview names the interviewee
-            m = _HEADLINE.match(u.text(text)) if u.kind == "title" else None
-            if (
-                m
-                and m.group("role")
-                and _looks_like_name(doc, u.start + m.start("name"), u.start + m.end("name"))
-            ):
-                name = speakers.full_name(_clean_name(m.group("name")))
-                counts[name] = counts.get(name, 0) + 1
-                first_pos.setdefault(name, (u.start + m.start("name"), u.start + m.end("name")))
-        if not counts:
-            return None
-        name = max(counts, key=lambda n: (counts[n], -first_pos[n][0]))
-        a, b = first_pos[name]
-        return SpeakerRef(text[a:b], a, b, name, "PERSON")
-
-    def _para_is_question(self, units: list[Unit], para: int, text: str) -> bool:
-        us = [u for u in units if u.para == para and u.kind != "note"
-              and not _BARE_LABEL.match(u.text(text))]  # fmt: skip
-        return (
-            bool(us)
-            and all(u.kind == "question" for u in us)
-            and _quote_coverage(us[0], text) < 0.3
-        )
-
-    def _is_interview_question(self, unit: Unit, units: list[Unit], i: int, text: str) -> bool:
-        """The interviewer's turn: a question paragraph, or a short one that ends in a
-        question ("The minister still says no gas was fired. How do you explain that?")."""
-        if unit.kind == "question" and self._para_is_question(units, unit.para, text):
-            return True
-        us = [u for u in units if u.para == unit.para and u.kind != "note"]
-        first = us[0].text(text) if us else ""
-        return (
-            1 < len(us) <= 3
-            and not _ANSWER_LABEL.match(first)  # "Ness: Possibly. ... Would it cost so much?"
-            and us[-1].kind == "question"
-            and _quote_coverage(us[0], text) < 0.3
-            and sum(len(u.text(text).split()) for u in us) <= 45
-        )
-
-    def _in_answer(self, units: list[Unit], i: int, text: str, first: dict[int, Unit]) -> bool:
-        """Whether the unit's paragraph follows a question paragraph (with answers between);
-        ``first`` is the first unit of each paragraph."""
-        para = units[i].para
-        for u in reversed(units[:i]):
-            if u.para >= para:
-                continue
-            if u.kind == "heading":
-                return False
-            if self._para_is_question(units, u.para, text) or _QA_Q.match(first[u.para].text(text)):
-                return True  # a question, or a turn labelled "Q:" that states something
-        return False
-
-
-def _same_person_label(label: str, ref: SpeakerRef) -> bool:
-    word = label.split(":")[0].strip().lower()
-    return bool(ref.name) and word in {w.lower() for w in (ref.name or "").split()}
-
-
-def _fill_from_context(drafts: list[ClaimDraft]) -> None:
-    """Impersonal reports ("were said to", "a report published last Friday") take
-    their source from the named source just before them, where there is one."""
+    "A report published last Friday" is the report of the body named just before it.  A
+    sourceless passive ("were said to", "it is reported that") keeps its vague source,
+    unless it goes on from the sentence before, which cites a report ("According to a
+    report by X, ... Of these, 1,500 were said to ..."): a named source nearby is not
+    enough, since a reporter often moves on to other, unnamed sources.
+    """
     for i, d in enumerate(drafts):
-        # only sourceless passives and a single unnamed report ("a report published ...")
-        vague = d.speaker is None or (
+        if d.kind == "assertion" or d.cue is None:
+            continue
+        if d.speaker is None:
+            prev = drafts[i - 1] if i > 0 else None
+            if (
+                prev is not None
+                and not text[d.start : d.start + 3].lower().startswith("it ")
+                and prev.kind == "according_to"
+                and prev.speaker is not None
+                and prev.speaker.name
+                and prev.speaker.type in {"ORG", "GPE", "NORP", "GROUP"}
+                and d.para - prev.para <= 1
+            ):
+                d.speaker = SpeakerRef(prev.speaker.text, prev.speaker.start, prev.speaker.end,
+                                       prev.speaker.name, prev.speaker.type)  # fmt: skip
+            continue
+        # a single unnamed report ("a report published ..."): the body named just before
+        if not (
             d.speaker.type == "VAGUE"
+            and not d.speaker.pronoun
             and not d.speaker.name
             and d.speaker.text.lower().split()[0] in {"a", "the", "this", "that"}
             and d.speaker.text.lower().split()[-1] in REPORT_NOUNS
             and not d.speaker.text.lower().endswith("s")
-        )
-        if (
-            not vague
-            or d.kind == "assertion"
-            or d.cue is None
-            or d.speaker is not None
-            and d.speaker.pronoun
         ):
             continue
         for prev in reversed(drafts[max(0, i - 3) : i]):
@@ -894,15 +830,29 @@ def _fill_from_context(drafts: list[ClaimDraft]) -> None:
                 and prev.unit_kind != "note"
                 and d.para - prev.para <= 2
             ):
-                words = d.speaker
-                d.speaker = SpeakerRef(
-                    words.text if words else prev.speaker.text,
-                    words.start if words else prev.speaker.start,
-                    words.end if words else prev.speaker.end,
-                    prev.speaker.name,
-                    prev.speaker.type,
-                )
+                d.speaker = SpeakerRef(d.speaker.text, d.speaker.start, d.speaker.end,
+                                       prev.speaker.name, prev.speaker.type)  # fmt: skip
                 break
+
+
+def _described_source(att: Attribution) -> bool:
+    """ "He said a commander captured in February had told interrogators ...": an unnamed
+    source the text describes, reporting in its own right."""
+    ref = att.speaker
+    return (
+        ref is not None
+        and not ref.pronoun
+        and att.cue_lemma in {"tell", "say", "report", "claim", "admit", "confirm", "testify"}
+        and ref.text.lower().split()[0] in {"a", "an", "one", "two", "three", "several", "some"}
+    )
+
+
+def _at_figure(v: Any) -> bool:
+    """ "put the crowd at about 18,000": the figure hangs on "at"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree)
+        for c in v.children
+    )
 
 
 @register("claimledger.extract.attribution.v1")

@@ -8,10 +8,30 @@ They read one spaCy token or unit at a time and keep no state, so the rule set i
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from claimledger.extract.lexicon import ADDRESSEE_VERBS, PRONOUNS_FIRST, REPORT_NOUNS
 from claimledger.extract.segment import Unit
+from claimledger.extract.speakers import SpeakerRef
+
+
+@dataclass
+class ClaimDraft:
+    """A claim before it is stored; offsets into the document text."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: SpeakerRef | None = None
+    cue: str | None = None
+    content: tuple[int, int] | None = None
+    via: list[SpeakerRef] = field(default_factory=list)
+    unit_kind: str = "sentence"
+    negated_cue: bool = False
+    cue_lemma: str | None = None
+    para: int = 0
+
 
 _SPEAKER_NOUNS = {
     "official",
@@ -121,6 +141,16 @@ def _subject(verb: Any) -> Any:
     # "X, who ..., said" / conjoined verbs share the subject of the first verb
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)
+    # "Nightjar, an exiled news site, reported on Monday that ...": the parser found no main
+    # verb and hung the report on the name as a reduced relative; a clause after it says
+    # it is the sentence's verb
+    if (
+        verb.dep_ == "acl"
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in {"PROPN", "NOUN"}
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        return verb.head
     return None
 
 

@@ -95,6 +95,7 @@ from claimledger.extract.quantity_qualifiers import (
     _sentence_initial,
     _vague_atom,
 )
+from claimledger.extract.quantity_relative import resolve_relative
 from claimledger.extract.quantity_units import (
     _APOS,
     _CORE_UNIT_RE,
@@ -263,10 +264,22 @@ def _find_quantities_strict(text: str, start: int = 0, end: int | None = None) -
     if hi <= lo:
         return []
     s = text[lo:hi]
-    if not any(c.isdigit() for c in s) and not _has_number_word(s):
+    if (
+        not any(c.isdigit() for c in s)
+        and not _has_number_word(s)
+        and not _MULTIPLIER_HINT.search(s)
+    ):
         return []
     out = [_shift(q, lo) for q in _scan(s)]
-    return out
+    return resolve_relative(text, lo, hi, out, _plain_scan)
+
+
+def _plain_scan(text: str, start: int, end: int) -> list[Quantity]:
+    """Figures in a span, without relative resolution (the antecedent search)."""
+    return [_shift(q, start) for q in _scan(text[start:end])]
+
+
+_MULTIPLIER_HINT = re.compile(r"(?i)\b(?:twice|double|times)\b")
 
 
 _QUICK_WORD_RE = _rx(

@@ -168,6 +168,42 @@ class DocSpeakers:
             if len(n) > len(longest.get(o, "")):
                 longest[o] = n
         self.orgs = sorted(longest.items())
+        self.descriptors = self._descriptors()
+
+    def _descriptors(self) -> list[tuple[int, str, str]]:
+        """What the article calls a named body: (offset, noun, name).
+
+        "Mothwing, a ransomware group", "The group, which calls itself Mothwing",
+        "a group called Mothwing", "Greywatch, a threat research firm": later, "the group"
+        and "the firm" are that body.  A noun the article ties to a name beats any guess.
+        """
+        out: list[tuple[int, str, str]] = []
+        by_token: dict[int, str] = {}
+        for o, n in self.orgs:
+            span = self.doc.char_span(o, o + len(n), alignment_mode="expand")
+            if span is not None:
+                by_token[span.root.i] = n
+        for t in self.doc:
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in ORG_NOUNS:
+                continue
+            name = None
+            # "Mothwing, a ransomware group": the noun in apposition to a name
+            if t.dep_ == "appos" and t.head.i in by_token:
+                name = by_token[t.head.i]
+            for c in t.children:
+                if name is not None:
+                    break
+                if c.dep_ == "appos" and c.i in by_token:  # "The group, Mothwing, ..."
+                    name = by_token[c.i]
+                elif c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in {"call", "name", "know"}:
+                    # "which calls itself Mothwing", "a group called Mothwing", "known as"
+                    for g in c.subtree:
+                        if g.pos_ == "PROPN" and g.i > c.i:
+                            name = by_token.get(g.i) or _proper_run(g)
+                            break
+            if name:
+                out.append((t.idx, t.lemma_.lower(), name))
+        return out
 
     def _learn(self, name: str) -> None:
         """Index a full name by its first and last part; a part shared by two different
@@ -250,6 +286,14 @@ class DocSpeakers:
                 continue
             ent = next((e for e in prev.ents if e.start <= t.i < e.end), None)
             if ent is None:
+                if (
+                    not person
+                    and t.pos_ == "NOUN"
+                    and t.lemma_.lower() in ORG_NOUNS
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                ):
+                    # "The group, which calls itself X, posted files. It said ...": the body
+                    return self.resolve_org(t.idx, t.lemma_)
                 return None
             if person and (
                 ent.label_ == "PERSON"
@@ -337,6 +381,9 @@ class DocSpeakers:
         "Varrow Fire and Rescue Service"), never a guess by frequency.
         """
         noun = noun.lower()
+        described = [n for o, w, n in self.descriptors if w == noun and o <= offset]
+        if described:
+            return described[-1]
         people = set(self.persons)
         orgs = [(o, n) for o, n in self.orgs
                 if not set(n.lower().split()) <= people and not _is_media_name(n, self.outlet)]  # fmt: skip
@@ -348,6 +395,12 @@ class DocSpeakers:
             return named[-1]
         if strict:
             return None
+        if noun in _NETWORK_NOUNS:
+            # "the network" in a story about "X Regional Hospitals": a name made of many
+            # institutions is a network of them, where the article names just one such
+            plural = {n for n in before if _institutions(n)}
+            if len(plural) == 1:
+                return plural.pop()
         if noun in COMPANY_NOUNS:
             # a name that says it is a business ("Quarrenby Water", "Brennholt Ltd") first
             firms = [n for n in before if n.split()[-1].lower() in COMPANY_BODY_WORDS]
@@ -669,6 +722,33 @@ def _clean_name(s: str) -> str:
     s = re.sub(r"[\[\]]", "", s)
     s = re.sub(r"[’']s$", "", s.strip())
     return " ".join(s.replace("\n", " ").split()).strip(" ,.;:")
+
+
+_NETWORK_NOUNS = {"network", "trust", "chain"}
+_INSTITUTIONS = {"hospital", "clinic", "school", "home", "store", "hotel", "prison", "centre",
+                 "center", "pharmacy", "library", "station", "mill", "mine", "plant", "surgery",
+                 "practice", "shop", "college", "academy"}  # fmt: skip
+
+
+def _institutions(name: str) -> bool:
+    """ "Tarnvik Regional Hospitals": a name ending in a plural of an institution."""
+    last = name.split()[-1].lower() if name.split() else ""
+    return (
+        len(name.split()) >= 2
+        and last.endswith("s")
+        and (last[:-1] in _INSTITUTIONS or last[:-2] in _INSTITUTIONS)
+    )
+
+
+def _proper_run(tok: Any) -> str:
+    """The run of proper nouns a token sits in ("Mothwing", "Grey Lantern")."""
+    doc = tok.doc
+    a = b = tok.i
+    while a > 0 and doc[a - 1].pos_ == "PROPN":
+        a -= 1
+    while b + 1 < len(doc) and doc[b + 1].pos_ == "PROPN":
+        b += 1
+    return str(doc[a : b + 1].text)
 
 
 def _strip_det(s: str) -> str:
