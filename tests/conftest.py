@@ -8,11 +8,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from claimledger.extract.pipeline import Analyzer
+from claimledger.extract.store import Claim
 from claimledger.ledger import Ledger
+from claimledger.models import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -143,3 +147,32 @@ def write_file(data_dir: Path) -> Callable[..., Path]:
         return p
 
     return _write
+
+
+# -- extraction on short invented articles (spaCy loaded once per run) --------
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    a = Analyzer()
+    _ = a.nlp  # load spaCy once for the module
+    return a
+
+
+@pytest.fixture(scope="session")
+def extract(analyzer: Analyzer) -> Any:
+    def _claims(
+        text: str,
+        title: str | None = None,
+        published: str | None = "2025-03-10",
+        outlet: str = "Test Outlet",
+    ) -> list[Claim]:
+        doc = Document(
+            origin="t", text=text, id="d1", title=title, published=published, outlet=outlet
+        )
+        out = analyzer.claims(doc, analyzer.nlp(text))
+        for c in out:  # the contract: every claim's text is the document's text at its offsets
+            assert c.text == text[c.start : c.end]
+        return out
+
+    return _claims

@@ -70,7 +70,7 @@ _SURFACE_CUE = re.compile(
 _FOUND_VERBS = {"find", "conclude", "establish", "determine", "record"}
 _INQUIRY_NOUNS = {"review", "examination", "inquiry", "investigation", "audit", "autopsy",
                   "post-mortem", "probe", "test", "tests", "analyses", "inspection"}  # fmt: skip
-_TALE_NOUNS = {"story", "tale", "truth", "lie", "lies", "joke", "anyone", "nobody"}
+_TALE_NOUNS = {"story", "tale", "truth", "lie", "lies", "joke", "anyone", "nobody", "you", "us"}
 _FINDING_VERBS = {"find", "report", "indicate", "show", "reveal", "conclude", "establish"}
 # "if X says", "until the agency tells me otherwise": a condition or a time, not a report
 _NOT_REPORT_MARKS = {"if", "unless", "whether", "until", "till", "once"}
@@ -82,6 +82,7 @@ _IT_PASSIVE = re.compile(
     re.I,
 )
 _ESTIMATE_VERBS = {
+    "value",
     "up",
     "raise",
     "revise",
@@ -461,7 +462,7 @@ class RuleAttribution(InterviewRules):
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             numeric = obj is not None and any(t.like_num for t in obj.subtree)
             # "Police put the crowd at about 18,000": the figure hangs on "at"
-            at_figure = lemma in {"put", "set", "place"} and _at_figure(v)
+            at_figure = lemma in {"put", "set", "place", "value"} and _at_figure(v)
             if (
                 obj is not None
                 and (obj.lemma_.lower() in _ESTIMATE_OBJECTS or numeric or at_figure)
@@ -484,12 +485,24 @@ class RuleAttribution(InterviewRules):
         if (
             lemma == "call"
             and subj is not None
-            and _can_speak(subj)
+            and (_can_speak(subj) or subj.lower_ == "it")
             and v.dep_ in {"ROOT", "conj"}
-            and any(c.dep_ == "oprd" for c in v.children)
+            and any(
+                c.dep_ in {"oprd", "ccomp"}
+                or (c.dep_ == "prep" and c.lower_ == "for")
+                or (c.dep_ == "dobj" and any(g.dep_ == "acl" and g.i > c.i for g in c.children))
+                for c in v.children
+            )
         ):
-            # "X called the police count 'a fiction'": a verdict put in X's words
-            return Attribution(speakers.from_subject(subj), _cue_text(v), v.idx, "indirect",
+            # "X called the police count 'a fiction'", "called for a ban": X's words
+            who = (
+                self._it_body(subj, speakers)
+                if subj.lower_ == "it"
+                else speakers.from_subject(subj)
+            )
+            if who is None:
+                return None
+            return Attribution(who, _cue_text(v), v.idx, "indirect",
                                (unit.start, unit.end), cue_lemma="say")  # fmt: skip
         evidence = (  # "procurement records show that ...", "a post-mortem found that ..."
             lemma in EVIDENTIAL_VERBS | _FOUND_VERBS
@@ -516,9 +529,21 @@ class RuleAttribution(InterviewRules):
             )
         if passive and lemma == "promise" and any(c.dep_ == "dobj" for c in v.children):
             return None  # "recruits were promised $4,000": the subject is who was promised
-        if lemma == "tell" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TALE_NOUNS
-                                   for c in v.children):  # fmt: skip
-            return None  # "the numbers tell their own story", "were told a story"
+        if (
+            lemma == "tell"
+            and any(c.dep_ in {"dobj", "dative"} and c.lower_ in _TALE_NOUNS for c in v.children)
+            and (subj is None or subj.lower_ in {"that", "this", "it", "which", "what"}
+                 or not _can_speak(subj))
+        ):  # fmt: skip
+            return None  # "the numbers tell their own story", "that tells you it was gunfire"
+        if passive and lemma not in PASSIVE_REPORTING | ADDRESSEE_VERBS | {"quote", "cite"}:
+            # "the company had never been accused of faking": the subject is accused, not
+            # accusing; the speaker is the agent, if the sentence names one
+            agent = _agent(v)
+            if agent is None or not _can_speak(agent):
+                return None
+            return Attribution(speakers.from_subject(agent), _cue_text(v), v.idx, "indirect",
+                               self._content_span(v, unit), cue_lemma=lemma)  # fmt: skip
         if passive and lemma in ADDRESSEE_VERBS:
             # "Residents were told that ...": the subject heard it; the teller is the agent
             if not any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in v.children):
@@ -590,9 +615,11 @@ class RuleAttribution(InterviewRules):
         if (
             subj.lower_ in {"some", "many", "others", "several", "few", "most"} or subj.like_num
         ) and any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ != "PRON" for g in c.children)
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.pos_ != "PRON" or g.lower_ in {"them", "those"} for g in c.children)
             for c in subj.children
-        ):  # "some of the residents", "two of the journalists" (not "one of them")
+        ):  # "some of the residents", "two of the journalists", "one of them"
             toks = list(subj.subtree)
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
             ref = SpeakerRef(unit_text(v.doc, a, b), a, b, None, "VAGUE")
@@ -623,14 +650,9 @@ class RuleAttribution(InterviewRules):
                             and _can_speak(outer_subj):  # fmt: skip
                         return Attribution(speakers.from_subject(outer_subj), cue, v.idx, "indirect",
                                            content, negated_cue=neg, cue_lemma=lemma)  # fmt: skip
-                # "It said a temporary crossing could be built": the body that spoke last
-                body = speakers.prev_subject(subj.idx, person=False) or speakers.resolve_person(
-                    subj.idx, plural=True
-                )
-                if body:
-                    ref = SpeakerRef(subj.text, subj.idx, subj.idx + len(subj), body, "ORG",
-                                     pronoun=True)  # fmt: skip
-                    return Attribution(ref, cue, v.idx, "indirect", content, negated_cue=neg,
+                it_ref = self._it_body(subj, speakers)
+                if it_ref is not None:
+                    return Attribution(it_ref, cue, v.idx, "indirect", content, negated_cue=neg,
                                        cue_lemma=lemma)  # fmt: skip
             return None
         if subj.lower_ in {"nobody", "noone", "none"} or (
@@ -666,9 +688,35 @@ class RuleAttribution(InterviewRules):
                     ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
                 )
         ref = speakers.from_subject(subj)
+        cite = next(
+            (c for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() == "cite"),
+            None,
+        )
+        cited = (
+            next((c for c in cite.children if c.dep_ == "dobj"), None) if cite is not None else None
+        )
+        if cited is not None and lemma != "cite" and _can_speak(cited):
+            # "Norrick One reported, citing intelligence officials, that ...": the officials,
+            # through the broadcaster
+            toks = list(cited.subtree)
+            a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+            src = speakers.from_subject(cited)
+            if not src.name:
+                src = SpeakerRef(unit_text(v.doc, a, b), a, b, None, "VAGUE")
+            return Attribution(src, cue, v.idx, "indirect", content, [ref], negated_cue=neg,
+                               cue_lemma=lemma)  # fmt: skip
         in_quote = any(q.start <= content[0] and content[1] <= q.end for q in unit.quotes)
         kind = "direct_quote" if coverage >= 0.3 or in_quote else "indirect"
         return Attribution(ref, cue, v.idx, kind, content, negated_cue=neg, cue_lemma=lemma)
+
+    def _it_body(self, subj: Any, speakers: DocSpeakers) -> SpeakerRef | None:
+        """ "It said a temporary crossing could be built": the body that spoke last."""
+        body = speakers.prev_subject(subj.idx, person=False) or speakers.resolve_person(
+            subj.idx, plural=True
+        )
+        if not body:
+            return None
+        return SpeakerRef(subj.text, subj.idx, subj.idx + len(subj), body, "ORG", pronoun=True)
 
     def _adj_cue(self, t: Any, unit: Unit, speakers: DocSpeakers) -> Attribution | None:
         """ "X is convinced (that) ...", "..., the expert is convinced." """

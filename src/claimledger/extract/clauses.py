@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimledger.extract.lexicon import ADDRESSEE_VERBS, PRONOUNS_FIRST, REPORT_NOUNS
+from claimledger.extract.lexicon import ADDRESSEE_VERBS, ORG_NOUNS, PRONOUNS_FIRST, REPORT_NOUNS
 from claimledger.extract.segment import Unit
 from claimledger.extract.speakers import SpeakerRef
 
@@ -141,6 +141,12 @@ def _subject(verb: Any) -> Any:
     # "X, who ..., said" / conjoined verbs share the subject of the first verb
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)
+    # "Corvanth rejected the document.": a name opening the sentence, parsed as an adverb
+    if verb.dep_ == "ROOT" and verb.i > 0 and verb.i - 1 == verb.sent.start:
+        first = verb.doc[verb.i - 1]
+        if first.is_title and not first.is_stop and first.pos_ in {"PROPN", "ADV", "NOUN", "ADJ"} \
+                and first.dep_ in {"advmod", "npadvmod", "nmod", "compound"}:  # fmt: skip
+            return first
     # "Nightjar, an exiled news site, reported on Monday that ...": the parser found no main
     # verb and hung the report on the name as a reduced relative; a clause after it says
     # it is the sentence's verb
@@ -224,6 +230,8 @@ def _can_speak(subj: Any) -> bool:
 
     if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
+    if subj.i == subj.sent.start and subj.is_title and subj.pos_ == "ADV" and not subj.is_stop:
+        return True  # "Corvanth rejected the document": a name the tagger took for an adverb
     if any(c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG"} for c in subj.children):
         return True  # "Its editor, Rafe Idris, suggested ..."
     low, lemma = subj.lower_, subj.lemma_.lower()
@@ -234,6 +242,8 @@ def _can_speak(subj: Any) -> bool:
         or lemma in REPORT_NOUNS
         or lemma in VAGUE_SOURCES
         or lemma in _SPEAKER_NOUNS
+        or lemma in ORG_NOUNS  # "the company", "the network", "the coast guard"
+        or lemma in {"guard", "coastguard", "navy", "brigade", "firefighters", "rescuers"}
     )
 
 

@@ -89,6 +89,7 @@ REPORTING_VERBS = frozenset(
         "propose",
         "predict",
         "vow",
+        "demand",
         "pledge",
         "promise",
         "threaten",
@@ -366,6 +367,16 @@ TITLES = frozenset(
 # Role nouns that refer back to a person already named: "the expert doubts".
 ROLE_NOUNS = frozenset(
     [
+        # military and ship ranks: "the admiral said" after "Rear Admiral X"
+        "admiral",
+        "colonel",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "commodore",
+        "marshal",
+        "brigadier",
+        "skipper",
         "expert",
         "analyst",
         "professor",
@@ -520,7 +531,7 @@ PUBLIC_BODY_WORDS = frozenset({
     "authority", "authorities", "commission", "court", "army", "military", "embassy", "union",
     "party", "committee", "newspaper", "parliament", "inspectorate", "office", "service",
     "university", "institute", "college", "school", "academy", "foundation", "society",
-    "association", "alliance",
+    "association", "alliance", "board", "regulator",
 })  # fmt: skip
 # People speaking for a body: "a company spokeswoman", "union officials".
 PROXY_NOUNS = frozenset(
@@ -546,10 +557,15 @@ BODY_WORDS = frozenset({
     "services", "authority", "commission", "association", "union", "alliance", "foundation",
     "trust", "party", "police", "army", "airlines", "airways", "railways", "rail", "news",
     "laboratories", "labs", "systems", "industries", "partners", "society", "committee",
+    "maritime", "shipping", "logistics", "freight", "mining", "motors", "pharma",
+    "pharmaceuticals", "chemicals", "foods", "technologies", "resources", "petroleum",
 })  # fmt: skip
 # ... and those of them that make it a business, which "the company" refers back to
 COMPANY_BODY_WORDS = frozenset({
     "water", "energy", "power", "gas", "oil", "group", "holdings", "ltd", "limited", "inc",
     "plc", "gmbh", "corp", "corporation", "company", "bank", "airlines", "airways",
     "railways", "rail", "laboratories", "labs", "systems", "industries", "partners",
+    "maritime", "shipping", "logistics", "freight", "mining", "motors", "pharma",
+    "pharmaceuticals", "chemicals", "foods", "technologies", "resources", "petroleum",
+    "construction", "engineering", "telecom", "ventures",
 })  # fmt: skip

@@ -285,6 +285,11 @@ class DocSpeakers:
             if t.dep_ not in {"nsubj", "nsubjpass"} or t.head.i != prev.root.i:
                 continue
             ent = next((e for e in prev.ents if e.start <= t.i < e.end), None)
+            if ent is None and not person:  # "The ship's owner, Vesk Maritime, said"
+                ap = next((c for c in t.children if c.dep_ == "appos"), None)
+                ent = next(
+                    (e for e in prev.ents if ap is not None and e.start <= ap.i < e.end), None
+                )
             if ent is None:
                 if (
                     not person
@@ -303,7 +308,7 @@ class DocSpeakers:
                 )
             ):
                 return self.full_name(strip_titles(_clean_name(ent.text)))
-            if not person and ent.label_ in {"ORG", "GPE", "NORP"}:
+            if not person and (ent.label_ in {"ORG", "GPE", "NORP"} or _body_name(ent.text)):
                 return _strip_det(_clean_name(ent.text))
             return None
         return None
@@ -381,6 +386,18 @@ class DocSpeakers:
         "Varrow Fire and Rescue Service"), never a guess by frequency.
         """
         noun = noun.lower()
+        if not strict and noun in COMPANY_NOUNS:
+            # "The ship's owner, Vesk Maritime, said ... The company said ...": the body the
+            # sentence before was about, when it is not a public one
+            prev = self.prev_subject(offset, person=False)
+            if (
+                prev
+                and not any(w in PUBLIC_BODY_WORDS for w in prev.lower().split())
+                and any(n == prev for _, n in self.orgs)
+                and not set(prev.lower().split()) & set(self.persons)  # a person tagged a body
+                and not self._titled(prev)
+            ):
+                return prev
         described = [n for o, w, n in self.descriptors if w == noun and o <= offset]
         if described:
             return described[-1]
@@ -487,8 +504,8 @@ class DocSpeakers:
             return None
         mods = [c for c in head.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
         for p in head.children:
-            if p.dep_ == "prep" and p.lower_ in {"of", "for", "at", "from"}:
-                mods += [g for g in p.children if g.dep_ == "pobj"]
+            if p.dep_ == "prep" and p.lower_ in {"of", "for", "at", "from", "in"}:
+                mods += [g for g in p.children if g.dep_ == "pobj"]  # "officials in Valdra"
         for m in mods:
             ent = _ent_at(doc, m)
             if ent is not None and ent.label_ in {"ORG", "GPE", "NORP"}:
