@@ -29,6 +29,7 @@ from claimledger.extract.clauses import (
     _subject,
     _verbless,
     doc_text_has_words,
+    tokens_until,
     unit_text,
 )
 from claimledger.extract.interview import (
@@ -52,7 +53,7 @@ from claimledger.extract.lexicon import (
     REPORTING_VERBS,
     WEAK_REPORTING,
 )
-from claimledger.extract.segment import Unit, segment
+from claimledger.extract.segment import Unit, doc_text, segment
 from claimledger.extract.speakers import Attribution, DocSpeakers, SpeakerRef, _clean_name
 from claimledger.registry import register
 
@@ -140,7 +141,7 @@ class RuleAttribution(InterviewRules):
     """The built-in rule set (see the module docstring)."""
 
     def extract(self, doc: Any, title: str | None, outlet: str | None) -> list[ClaimDraft]:
-        text: str = doc.text
+        text: str = doc_text(doc)
         units = segment(doc, title)
         speakers = DocSpeakers(doc, outlet)
         interviewee = self._interviewee(doc, units, speakers)
@@ -215,7 +216,7 @@ class RuleAttribution(InterviewRules):
     def _attribute(
         self, doc: Any, unit: Unit, speakers: DocSpeakers, title: str | None
     ) -> ClaimDraft | None:
-        text = doc.text
+        text = doc_text(doc)
         utext = unit.text(text)
         if unit.kind == "title":
             m = _HEADLINE.match(utext)
@@ -263,7 +264,7 @@ class RuleAttribution(InterviewRules):
 
     def _surface_cue(self, doc: Any, unit: Unit, speakers: DocSpeakers) -> ClaimDraft | None:
         """A reporting verb the parser took for a noun or preposition object."""
-        m = _SURFACE_CUE.match(unit.text(doc.text))
+        m = _SURFACE_CUE.match(unit.text(doc_text(doc)))
         if m is None or unit.quotes:
             return None
         a, b = unit.start + m.start("subj"), unit.start + m.end("subj")
@@ -290,7 +291,7 @@ class RuleAttribution(InterviewRules):
         )  # fmt: skip
 
     def _best_cue(self, doc: Any, unit: Unit, speakers: DocSpeakers) -> Attribution | None:
-        text = doc.text
+        text = doc_text(doc)
         tokens = [t for s in unit.sents for t in s if unit.start <= t.idx < unit.end]
         found: list[tuple[int, Attribution]] = []
         coverage = _quote_coverage(unit, text)
@@ -393,10 +394,10 @@ class RuleAttribution(InterviewRules):
             ref.type = "VAGUE"
         phrase_end = max(x.idx + len(x) for x in pobj.subtree)
         content = (min(phrase_end + 1, unit.end), unit.end)
-        if not doc_text_has_words(t.doc.text, *content):
+        if not doc_text_has_words(doc_text(t.doc), *content):
             # "..., according to X." at the end: the content comes before the cue
             end = t.idx
-            while end > unit.start and t.doc.text[end - 1] in " ,;—–-":
+            while end > unit.start and doc_text(t.doc)[end - 1] in " ,;—–-":
                 end -= 1
             content = (unit.start, end)
         return Attribution(
@@ -570,7 +571,7 @@ class RuleAttribution(InterviewRules):
         ):
             return None
         trailing = _is_trailing_cue(v, unit)
-        after = [t for t in v.doc[v.i + 1 :] if t.idx < unit.end and not t.is_punct]
+        after = [t for t in tokens_until(v, unit.end) if not t.is_punct]
         strong = (
             (lemma not in WEAK_REPORTING and lemma not in EVIDENTIAL_VERBS and len(after) >= 4)
             or idiom
@@ -758,7 +759,7 @@ class RuleAttribution(InterviewRules):
 
     def _from_context(self, doc: Any, units: list[Unit], i: int, unit: Unit, drafts: list[ClaimDraft],
                       speakers: DocSpeakers, consumed: set[int]) -> ClaimDraft:  # fmt: skip
-        text = doc.text
+        text = doc_text(doc)
         coverage = _quote_coverage(unit, text)
         base = ClaimDraft(unit.start, unit.end, "assertion", unit_kind=unit.kind, para=unit.para)
         if unit.kind == "title":
@@ -806,7 +807,7 @@ class RuleAttribution(InterviewRules):
                 ):
                     name = next(iter(named))
                     ref = SpeakerRef(name, before.start, before.start, name, "PERSON")
-                    at = doc.text.find(name, before.start, before.end)
+                    at = doc_text(doc).find(name, before.start, before.end)
                     if at >= 0:
                         ref = SpeakerRef(name, at, at + len(name), name, "PERSON")
                     return ClaimDraft(unit.start, unit.end, "direct_quote", ref, None,

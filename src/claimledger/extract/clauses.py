@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimledger.extract.lexicon import ADDRESSEE_VERBS, ORG_NOUNS, PRONOUNS_FIRST, REPORT_NOUNS
-from claimledger.extract.segment import Unit
+from claimledger.extract.segment import Unit, doc_text
 from claimledger.extract.speakers import SpeakerRef
 
 
@@ -216,7 +216,7 @@ def _np_after_quote(v: Any, unit: Unit) -> Any:
 
 
 def unit_text(doc: Any, a: int, b: int) -> str:
-    return str(doc.text[a:b])
+    return str(doc_text(doc)[a:b])
 
 
 def _can_speak(subj: Any) -> bool:
@@ -247,11 +247,23 @@ def _can_speak(subj: Any) -> bool:
     )
 
 
+def tokens_until(v: Any, end: int) -> list[Any]:
+    """The tokens after ``v`` that start before ``end``, without walking the rest of the doc."""
+    doc = v.doc
+    out = []
+    for i in range(v.i + 1, len(doc)):
+        t = doc[i]
+        if t.idx >= end:
+            break
+        out.append(t)
+    return out
+
+
 def _is_trailing_cue(v: Any, unit: Unit) -> bool:
     """A cue at the end of its sentence: "..., Sorsby predicted.", or a bare "She said."
     or "Reinholt said:" that refers to a neighbouring quote."""
     doc = v.doc
-    rest = [t for t in doc[v.i + 1 :] if t.idx < unit.end and not t.is_punct]
+    rest = [t for t in tokens_until(v, unit.end) if not t.is_punct]
     if len(rest) > 3:
         return False
     subj = _subject(v)
@@ -262,7 +274,7 @@ def _is_trailing_cue(v: Any, unit: Unit) -> bool:
         return True
     # the whole unit is just "<speaker> <verb>" (a few words of time or place allowed)
     before = [t for t in doc[:first] if t.idx >= unit.start and not t.is_punct]
-    return (not before and not rest) or doc.text[unit.start : unit.end].rstrip().endswith(":")
+    return (not before and not rest) or doc_text(doc)[unit.start : unit.end].rstrip().endswith(":")
 
 
 def _verbless(doc: Any, unit: Unit) -> bool:
@@ -298,5 +310,5 @@ def _looks_like_name(doc: Any, a: int, b: int) -> bool:
     for ent in doc.ents:
         if ent.start_char < b and ent.end_char > a and ent.label_ in {"PERSON", "ORG"}:
             return True
-    words = doc.text[a:b].split()
+    words = doc_text(doc)[a:b].split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)

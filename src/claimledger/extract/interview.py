@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from claimledger.extract.clauses import ClaimDraft, _looks_like_name, _quote_coverage
-from claimledger.extract.segment import Unit
+from claimledger.extract.segment import Unit, doc_text
 from claimledger.extract.speakers import Attribution, DocSpeakers, SpeakerRef, _clean_name
 
 _QA_Q = re.compile(r"^(?:q|question)\s*[:.]\s*", re.I)
@@ -57,11 +57,11 @@ class InterviewRules:
             return ClaimDraft(unit.start, unit.end, inner.kind, inner.speaker, inner.cue, inner.content,
                               [ref], unit_kind=unit.kind, para=unit.para, cue_lemma=inner.cue_lemma,
                               negated_cue=inner.negated_cue)  # fmt: skip
-        there = _THERE_REPORTS.search(unit.text(doc.text)) if inner is None else None
+        there = _THERE_REPORTS.search(unit.text(doc_text(doc))) if inner is None else None
         if there:  # "There have been reports that ...": the reports, through the interviewee
             a, b = unit.start + there.start("src"), unit.start + there.end("src")
-            vague = SpeakerRef(doc.text[a:b], a, b, None, "VAGUE")
-            return ClaimDraft(unit.start, unit.end, "other", vague, doc.text[unit.start + there.start() : b],
+            vague = SpeakerRef(doc_text(doc)[a:b], a, b, None, "VAGUE")
+            return ClaimDraft(unit.start, unit.end, "other", vague, doc_text(doc)[unit.start + there.start() : b],
                               (b, unit.end), [ref], unit_kind=unit.kind, para=unit.para)  # fmt: skip
         cue = (
             inner.cue
@@ -78,7 +78,7 @@ class InterviewRules:
         """An editorial note belongs to the publication, unless a sentence of it reports
         someone else: one claim per sentence, as anywhere else."""
         sig = unit.signature
-        sig_at = doc.text.rfind(sig, unit.start, unit.end) if sig else -1
+        sig_at = doc_text(doc).rfind(sig, unit.start, unit.end) if sig else -1
         ref = SpeakerRef(sig, sig_at, sig_at + len(sig), outlet or sig, "ORG") if sig else None
         from claimledger.extract.segment import _clip
 
@@ -89,7 +89,7 @@ class InterviewRules:
             for k, sent in enumerate(sents):
                 a = unit.start if k == 0 else max(unit.start, sent.start_char)
                 b = unit.end if k == len(sents) - 1 else min(unit.end, sent.end_char)
-                rest = doc.text[a:b].strip(" \n[]—–-")
+                rest = doc_text(doc)[a:b].strip(" \n[]—–-")
                 if parts and sig and rest == sig:  # "— CRI]" split off the last sentence
                     parts[-1].end = b
                 elif any(ch.isalpha() for ch in rest):
@@ -111,8 +111,8 @@ class InterviewRules:
                                       [ref] if ref else [], unit_kind="note", para=unit.para,
                                       cue_lemma=inner.cue_lemma, negated_cue=inner.negated_cue))  # fmt: skip
             else:
-                a = part.start + 1 if doc.text[part.start] == "[" else part.start
-                b = part.end - 1 if doc.text[part.end - 1] == "]" else part.end
+                a = part.start + 1 if doc_text(doc)[part.start] == "[" else part.start
+                b = part.end - 1 if doc_text(doc)[part.end - 1] == "]" else part.end
                 out.append(ClaimDraft(part.start, part.end, "assertion", ref, "editorial note", (a, b),
                                       unit_kind="note", para=unit.para))  # fmt: skip
         return out
@@ -121,7 +121,7 @@ class InterviewRules:
 
     def _interviewee(self, doc: Any, units: list[Unit], speakers: DocSpeakers) -> SpeakerRef | None:
         """A question-and-answer interview: several question paragraphs each followed by answers."""
-        text = doc.text
+        text = doc_text(doc)
         q_paras = {
             u.para
             for u in units

@@ -43,6 +43,14 @@ class Unit:
         return doc_text[self.start : self.end]
 
 
+def doc_text(doc: Any) -> str:
+    """The parsed document's text, built once: spaCy joins its tokens on every ``doc_text(doc)``."""
+    cached = doc.user_data.get("claimledger.text")
+    if cached is None:
+        cached = doc.user_data["claimledger.text"] = doc.text
+    return str(cached)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip()]
 
@@ -91,7 +99,7 @@ def is_heading(line: str) -> bool:
 
 def segment(doc: Any, title: str | None = None) -> list[Unit]:
     """Claim units of a parsed document, in text order."""
-    text: str = doc.text
+    text: str = doc_text(doc)
     units: list[Unit] = []
     sents = list(doc.sents)
     for p_idx, (p_start, p_end) in enumerate(paragraphs(text)):

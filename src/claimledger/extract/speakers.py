@@ -26,6 +26,7 @@ from claimledger.extract.lexicon import (
     TITLES,
     VAGUE_SOURCES,
 )
+from claimledger.extract.segment import doc_text
 
 _DROP_DEPS = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod", "parataxis"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -272,14 +273,14 @@ class DocSpeakers:
         paragraph: "Milan Sorel ... has looked at the footage. He says ..." and "The
         Interior Ministry has issued a statement. It says ..." """
         doc = self.doc
-        span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+        span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
         if span is None or not len(span):
             return None
         sent = span[0].sent
         if sent.start == 0:
             return None
         prev = doc[sent.start - 1].sent
-        if "\n" in doc.text[prev.end_char : sent.start_char]:
+        if "\n" in doc_text(doc)[prev.end_char : sent.start_char]:
             return None  # a new paragraph starts over
         for t in prev:
             if t.dep_ not in {"nsubj", "nsubjpass"} or t.head.i != prev.root.i:
@@ -436,7 +437,7 @@ class DocSpeakers:
         """The body spoken of last before ``offset``, in this sentence or the one before:
         a name, or "the company" resolved to the name it stands for."""
         doc = self.doc
-        span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+        span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
         if span is None or not len(span):
             return None
         sent = span[0].sent
@@ -465,7 +466,7 @@ class DocSpeakers:
         return self._titled_names[name]
 
     def _find_titled(self, name: str) -> bool:
-        for m in re.finditer(re.escape(name), self.doc.text):
+        for m in re.finditer(re.escape(name), doc_text(self.doc)):
             span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and span.start > 0:
                 prev = self.doc[span.start - 1]
@@ -486,7 +487,7 @@ class DocSpeakers:
                 name = self._last_body(head.idx)
                 if name:
                     a, b = poss[0].idx, head.idx + len(head)
-                    return SpeakerRef(doc.text[a:b], a, b, name, "ORG")
+                    return SpeakerRef(doc_text(doc)[a:b], a, b, name, "ORG")
         if low in ORG_NOUNS and head.ent_type_ not in {"PERSON"}:
             det = [c for c in head.children if c.dep_ in {"det", "poss"}]
             named = any(
@@ -511,7 +512,7 @@ class DocSpeakers:
             if ent is not None and ent.label_ in {"ORG", "GPE", "NORP"}:
                 a, b = min(head.idx, ent.start_char), max(head.idx + len(head), ent.end_char)
                 return SpeakerRef(
-                    doc.text[a:b],
+                    doc_text(doc)[a:b],
                     a,
                     b,
                     _clean_name(ent.text),
@@ -522,7 +523,7 @@ class DocSpeakers:
                 name = self.resolve_org(head.idx, lemma, strict=lemma not in ORG_NOUNS)
                 if name:
                     a, b = min(m.idx, head.idx), max(m.idx + len(m), head.idx + len(head))
-                    return SpeakerRef(doc.text[a:b], a, b, name, "ORG")
+                    return SpeakerRef(doc_text(doc)[a:b], a, b, name, "ORG")
         return None
 
     def from_subject(self, head: Any) -> SpeakerRef:
@@ -552,7 +553,7 @@ class DocSpeakers:
         head_ent = _ent_at(doc, head)
         if head_ent is not None and head_ent.label_ == "PERSON":
             start, end = min(start, head_ent.start_char), max(end, head_ent.end_char)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         body = self._body_of(head)
         if body is not None:
             return body

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimledger.extract.lexicon import ROLE_NOUNS, TITLES
+from claimledger.extract.segment import doc_text
 from claimledger.extract.speakers import DocSpeakers, _clean_name, strip_titles
 from claimledger.link.gazetteer import country_for
 
@@ -55,7 +56,7 @@ class DocEntities:
 def find_entities(sdoc: Any, speakers: DocSpeakers | None = None) -> DocEntities:
     speakers = speakers or DocSpeakers(sdoc)
     out = DocEntities()
-    text: str = sdoc.text
+    text: str = doc_text(sdoc)
     for ent in sdoc.ents:
         label = LABELS.get(ent.label_)
         if label is None or "\n" in ent.text:
@@ -116,7 +117,7 @@ def _phrase(tok: Any, drop_preps: bool = True) -> tuple[str, int, int]:
         return tok.text, tok.idx, tok.idx + len(tok)
     keep.sort(key=lambda t: t.i)
     a, b = keep[0].idx, keep[-1].idx + len(keep[-1])
-    return tok.doc.text[a:b], a, b
+    return doc_text(tok.doc)[a:b], a, b
 
 
 def _affiliation(tok: Any) -> tuple[str, int, int] | None:
@@ -146,7 +147,7 @@ def _affiliation(tok: Any) -> tuple[str, int, int] | None:
                 ]
                 toks = [t for t in toks if t.i <= obj.i]
                 a, b = toks[0].idx, obj.idx + len(obj)
-                return tok.doc.text[a:b], a, b
+                return doc_text(tok.doc)[a:b], a, b
         # "professor of history at X": look one prep deeper
         for obj in p.children:
             deeper = _affiliation(obj) if obj.dep_ == "pobj" else None
@@ -173,7 +174,7 @@ def _person_attributes(ent: Any, name: str) -> list[Attribute]:
         role_toks = [t for t in ap.subtree if t.i <= ap.i and t.dep_ not in {"det", "punct"}]
         if role_toks:
             a, b = role_toks[0].idx, ap.idx + len(ap)
-            role = doc.text[a:b]
+            role = doc_text(doc)[a:b]
             # keep "of history and international relations" as part of the role
             of = next((c for c in ap.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if of is not None and not _is_org_phrase(of):
@@ -182,7 +183,7 @@ def _person_attributes(ent: Any, name: str) -> list[Attribute]:
                     t.lower_ in _AFFIL_PREPS - {"of"} for t in of.subtree if t.dep_ == "prep"
                 ):
                     b = last.idx + len(last)
-                    role = doc.text[a:b]
+                    role = doc_text(doc)[a:b]
             nat = _nationality(role_toks)
             if nat:
                 out.append(Attribute(name, "nationality", nat[0], nat[1], nat[2]))
@@ -213,10 +214,10 @@ def _person_attributes(ent: Any, name: str) -> list[Attribute]:
             out.append(Attribute(name, "nationality", *nat))
         if org:
             a, b = org[0].idx, org[-1].idx + len(org[-1])
-            out.append(Attribute(name, "affiliation", doc.text[a:b], a, b))
+            out.append(Attribute(name, "affiliation", doc_text(doc)[a:b], a, b))
         if role_toks:
             a, b = role_toks[0].idx, role_toks[-1].idx + len(role_toks[-1])
-            out.append(Attribute(name, "role", doc.text[a:b], a, b))
+            out.append(Attribute(name, "role", doc_text(doc)[a:b], a, b))
     # "Jane Roe of the Harbour Party"
     for p in root.children:
         if p.dep_ == "prep" and p.lower_ == "of":
@@ -242,7 +243,7 @@ def _person_attributes(ent: Any, name: str) -> list[Attribute]:
                     aff = _affiliation(obj)
                     toks = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det"]
                     a, b = toks[0].idx, obj.idx + len(obj)
-                    out.append(Attribute(name, "role", doc.text[a:b], a, b))
+                    out.append(Attribute(name, "role", doc_text(doc)[a:b], a, b))
                     if aff:
                         out.append(Attribute(name, "affiliation", *aff))
     return out
@@ -264,4 +265,4 @@ def _nationality(toks: list[Any]) -> tuple[str, int, int] | None:
     if first.i > 0 and first.nbor(-1).text in _COMPASS:
         first = first.nbor(-1)  # "South Korean": the tagger often leaves the compass word out
     a, b = first.idx, norp[-1].idx + len(norp[-1])
-    return norp[0].doc.text[a:b], a, b
+    return doc_text(norp[0].doc)[a:b], a, b
