@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -439,3 +440,69 @@ def test_a_later_official_confirmation_updates_a_denial_below_related(
     assert (got is not None and got[0] == "updates") is updates, got
     if updates:
         assert "confirms what was denied" in got[1]  # type: ignore[index]
+
+
+def _dated_article(tmp_path: Path, name: str, date: str, body: str) -> str:
+    path = tmp_path / f"{name}.html"
+    path.write_text(
+        f'<html><head><meta property="article:published_time" content="{date}">'
+        f"<title>{name}</title></head><body><article><h1>{name}</h1><p>{body}</p></article>"
+        "</body></html>"
+    )
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("later", "updates"),
+    [
+        pytest.param(
+            "The Kettle Roads Agency acknowledged on Wednesday that an email from one of its "
+            "inspectors describing cracks in the central pier had sat unread for two months.",
+            True,
+            id="the-same-body-admits",
+        ),
+        pytest.param(
+            "The Kettle Cycling Club acknowledged on Wednesday that its membership had fallen "
+            "by a third last year.",
+            False,
+            id="another-body-admits-something-else",
+        ),
+    ],
+)
+def test_a_later_admission_updates_the_earlier_denial_across_propositions(
+    ledger: Any, tmp_path: Path, later: str, updates: bool
+) -> None:
+    from claimledger.models import AddOptions
+
+    first = _dated_article(
+        tmp_path,
+        "Morning edition",
+        "2025-05-04",
+        "The Kettle Roads Agency denied receiving any warning.",
+    )
+    second = _dated_article(tmp_path, "Evening edition", "2025-05-08", later)
+    ledger.add([first, second], AddOptions())
+    ex = ledger.export()
+    claims = {c["id"]: c for c in ex["claims"]}
+    got = [
+        r for r in ex["relations"]
+        if r["type"] == "updates"
+        and "denied" in claims[r["b"]]["text"] and "acknowledged" in claims[r["a"]]["text"]
+    ]  # fmt: skip
+    assert bool(got) is updates, ex["relations"]
+    # the rule across propositions on its own: part the two, forget relations, run it
+    from claimledger.compare import store as cstore
+    from claimledger.compare.admissions import cross_updates
+
+    conn = ledger.conn
+    late = next(c for c in ex["claims"] if "acknowledged" in c["text"])
+    conn.execute("UPDATE claims SET proposition = 'pX' WHERE id = ?", (late["id"],))
+    conn.execute("DELETE FROM relations")
+    views = cstore.claim_views(conn, [late["id"]])
+    every = [c["id"] for c in ex["claims"]]
+    n = cross_updates(conn, views, cstore.stand_for(conn), lambda cid, v: every,
+                      lambda ids: cstore.claim_views(conn, ids))  # fmt: skip
+    assert (n > 0) is updates
+    if updates:
+        why = conn.execute("SELECT why FROM relations WHERE a = ?", (late["id"],)).fetchone()[0]
+        assert "admits on 2025-05-08 what was denied on 2025-05-04" in why

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from claimledger.compare import store as cstore
+from claimledger.compare.admissions import cross_updates
 from claimledger.compare.figures import unit_family
 from claimledger.compare.relate import ClaimView, classify, status
 from claimledger.link.store import root_map
@@ -113,6 +114,14 @@ class EmbeddingGrouper:
             touched.add(prop)
         for prop in touched:
             self.refresh(conn, prop, new=set(claim_ids))
+        # an admission and the denial it supersedes seldom share a proposition
+        words = dict(zip(claim_ids, keywords, strict=True))
+        links = self._maps[1] if self._maps is not None else cstore.stand_for(conn)
+
+        def candidates(cid: str, view: ClaimView) -> list[str]:
+            return [r[0] for r in self._search(conn, words.get(cid, []), "c.doc != ?", view.doc)]
+
+        cross_updates(conn, views, links, candidates, lambda ids: self._views(conn, ids))
         return touched
 
     def _best(
