@@ -334,6 +334,11 @@ BOILERPLATE = [
     "Photo: Reuters",
     "Crews at the pier. Mira Solberg/Getty Images",
     "© 2025 Northwick Media. All rights reserved.",
+    "Harbour Radio broadcasts the Sunday Interview at 9 a.m. on 101.5 FM.",
+    "The Sunday Interview is broadcast at 9 a.m. on Harbour Radio.",
+    "Listen again at harbourradio.example/interviews.",
+    "Listen to the full interview on our website.",
+    "Available wherever you get your podcasts.",
 ]
 
 
@@ -353,6 +358,8 @@ PROSE = [
     "Northwick became a member of the regional ferry alliance in 2023.",
     "Residents can subscribe to the council's flood alerts by text message.",
     "Subscribe now, pay later schemes are booming, the regulator said.",
+    "The minister said the station airs its warnings at 9 a.m. every day.",
+    "Residents listen at night for the river rising.",
     "She contributed to the report published by the harbour authority in 2020.",
     "Copyright holders say the new rules go too far.",
     "Polls show these views do not reflect the majority of voters.",

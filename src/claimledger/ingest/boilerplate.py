@@ -140,6 +140,16 @@ _NEWSLETTER = re.compile(
     r"|become a (?:member|subscriber|patron))\b[^,]{0,80}$",
     re.I,
 )
+# a programme's own promotion at the foot of an interview or a podcast page
+_PROMO = re.compile(
+    r"^(?:listen|watch)(?: again| back| live| now)?(?: to (?:the|this|our) (?:full )?"
+    r"(?:interview|programme|program|episode|show|podcast|broadcast))?\b.{0,80}"
+    r"(?:\bat\s+\S+\.[a-z]{2,}\S*|\bon (?:our|the) (?:website|app)|\bwherever you get)"
+    r"|\bwherever you get your podcasts\b"
+    r"|^(?:[\w'’.&-]+\s+){1,4}(?:broadcasts?|airs|is broadcast|is on air|goes out)\b.{0,80}"
+    r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{2,3}(?:[.,]\d)?\s*(?:FM|MHz|AM))(?!\w)",
+    re.I,
+)
 _SUBMIT = re.compile(
     r"^(?:please\s+)?(?:send|submit|email|e-mail|share) (?:us )?(?:your|a|any)\b"
     r"|^have (?:a|any) (?:news )?tips?\b|^contact us\b|^got a (?:story|tip)\b",
@@ -290,6 +300,8 @@ def boilerplate_kind(line: str, raw: str) -> str | None:
         return "social"
     if n < 300 and _NEWSLETTER.search(line):
         return "newsletter"
+    if n < 200 and _PROMO.search(line):
+        return "promotion"
     if n < 300 and _SUBMIT.search(line) and _CONTACT.search(line):
         return "submission"
     if n < 200 and _OBFUSCATED_EMAIL.search(line):
