@@ -500,7 +500,7 @@ def test_a_later_admission_updates_the_earlier_denial_across_propositions(
     conn.execute("DELETE FROM relations")
     views = cstore.claim_views(conn, [late["id"]])
     every = [c["id"] for c in ex["claims"]]
-    n = cross_updates(conn, views, cstore.stand_for(conn), lambda cid, v: every,
+    n = cross_updates(conn, views, cstore.stand_for(conn), lambda cid: every,
                       lambda ids: cstore.claim_views(conn, ids))  # fmt: skip
     assert (n > 0) is updates
     if updates:

@@ -55,19 +55,19 @@ def cross_updates(
     conn: sqlite3.Connection,
     views: dict[str, ClaimView],
     links: dict[str, str],
-    search: Callable[[str, ClaimView], list[str]],
+    search: Callable[[str], list[str]],
     load_views: Callable[[list[str]], dict[str, ClaimView]],
 ) -> int:
     """Add "updates" relations between new claims and earlier denials or later admissions.
 
-    ``search`` gives candidate claim ids for a claim (the blocking step); returns how
-    many relations were added."""
+    ``search`` gives candidate claim ids for a claim (the blocking step's hits); returns
+    how many relations were added."""
     added = 0
     for v in views.values():
         admits, denies = is_admission(v), v.stance < 0
         if not (admits or denies) or not v.published or not v.speaker:
             continue
-        ids = [i for i in search(v.id, v) if i != v.id]
+        ids = [i for i in search(v.id) if i != v.id]
         if not ids:
             continue
         others = load_views(ids)
@@ -76,8 +76,9 @@ def cross_updates(
         for o in others.values():
             if o.doc_root == v.doc_root or not o.published:
                 continue
+            theirs = _side(o, links)
             # the same side: one entity, or one body named two ways ("the agency")
-            if not (mine & _side(o, links)) and not _same_body(v.speaker_name, o.speaker_name):
+            if not (mine & theirs) and not _same_body(v.speaker_name, o.speaker_name):
                 continue
             if admits and o.stance < 0 and o.published[:10] < v.published[:10]:
                 early, late = o, v
@@ -85,7 +86,7 @@ def cross_updates(
                 early, late = v, o
             else:
                 continue
-            shared = (early.entities & late.entities) - mine - _side(o, links)
+            shared = (early.entities & late.entities) - mine - theirs
             sim = (
                 float(np.dot(vecs[early.id], vecs[late.id]))
                 if early.id in vecs and late.id in vecs

@@ -74,6 +74,7 @@ class EmbeddingGrouper:
         self.o = options or CompareOptions()
         # entity roots, stand-for links and speakers' affiliations, read once per assign()
         self._maps: tuple[dict[str, str], dict[str, str], dict[str, set[str]]] | None = None
+        self._hits: dict[str, list[str]] = {}  # each new claim's search hits, for reuse
 
     def _views(self, conn: sqlite3.Connection, ids: list[str]) -> dict[str, ClaimView]:
         if self._maps is None:
@@ -92,6 +93,7 @@ class EmbeddingGrouper:
             return self._assign(conn, claim_ids, vecs, keywords)
         finally:
             self._maps = None
+            self._hits = {}
 
     def _assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
                 keywords: list[list[str]]) -> set[str]:  # fmt: skip
@@ -114,20 +116,18 @@ class EmbeddingGrouper:
             touched.add(prop)
         for prop in touched:
             self.refresh(conn, prop, new=set(claim_ids))
-        # an admission and the denial it supersedes seldom share a proposition
-        words = dict(zip(claim_ids, keywords, strict=True))
+        # an admission and the denial it supersedes seldom share a proposition; their
+        # candidates are the hits the claim's own placement searched for
         links = self._maps[1] if self._maps is not None else cstore.stand_for(conn)
-
-        def candidates(cid: str, view: ClaimView) -> list[str]:
-            return [r[0] for r in self._search(conn, words.get(cid, []), "c.doc != ?", view.doc)]
-
-        cross_updates(conn, views, links, candidates, lambda ids: self._views(conn, ids))
+        cross_updates(conn, views, links, lambda cid: self._hits.get(cid, []),
+                      lambda ids: self._views(conn, ids))  # fmt: skip
         return touched
 
     def _best(
         self, conn: sqlite3.Connection, view: ClaimView, vec: np.ndarray, kws: list[str]
     ) -> str | None:
         rows = self._search(conn, kws, "c.doc != ?", view.doc)
+        self._hits[view.id] = [r[0] for r in rows]
         if not rows:
             return None
         ids = [r[0] for r in rows]
@@ -317,6 +317,7 @@ class LinkageGrouper(EmbeddingGrouper):
         self, conn: sqlite3.Connection, view: ClaimView, vec: np.ndarray, kws: list[str]
     ) -> str | None:
         rows = self._search(conn, kws, "c.id != ?", view.id)
+        self._hits[view.id] = [r[0] for r in rows]
         seq = conn.execute("SELECT seq FROM claims WHERE id = ?", (view.id,)).fetchone()
         near: set[str] = set()
         if seq is not None and self.o.neighbour_window > 0:

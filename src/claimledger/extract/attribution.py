@@ -17,6 +17,7 @@ from claimledger.extract.clauses import (
     ClaimDraft,
     _agent,
     _can_speak,
+    _cited,
     _cue_text,
     _depth,
     _has_content,
@@ -380,12 +381,7 @@ class RuleAttribution(InterviewRules):
                 src = by
         # "according to a report by X citing two former contractors": the contractors,
         # through X
-        cite = next(
-            (x for x in pobj.subtree if x.lemma_.lower() == "cite" and x.pos_ == "VERB"), None
-        )
-        cited = (
-            next((c for c in cite.children if c.dep_ == "dobj"), None) if cite is not None else None
-        )
+        cited = _cited(pobj.subtree)
         if cited is not None:
             via.append(speakers.from_subject(src))
             src = cited
@@ -528,8 +524,6 @@ class RuleAttribution(InterviewRules):
             return (
                 None  # "confirmed what X had been saying", "what is known": a thing, not a report
             )
-        if passive and lemma == "promise" and any(c.dep_ == "dobj" for c in v.children):
-            return None  # "recruits were promised $4,000": the subject is who was promised
         if (
             lemma == "tell"
             and any(c.dep_ in {"dobj", "dative"} and c.lower_ in _TALE_NOUNS for c in v.children)
@@ -538,8 +532,9 @@ class RuleAttribution(InterviewRules):
         ):  # fmt: skip
             return None  # "the numbers tell their own story", "that tells you it was gunfire"
         if passive and lemma not in PASSIVE_REPORTING | ADDRESSEE_VERBS | {"quote", "cite"}:
-            # "the company had never been accused of faking": the subject is accused, not
-            # accusing; the speaker is the agent, if the sentence names one
+            # "the company had never been accused of faking", "recruits were promised $4,000":
+            # the subject is accused or promised, not speaking; the speaker is the agent, if
+            # the sentence names one
             agent = _agent(v)
             if agent is None or not _can_speak(agent):
                 return None
@@ -689,13 +684,7 @@ class RuleAttribution(InterviewRules):
                     ref, cue, v.idx, "indirect", content, negated_cue=neg, cue_lemma=lemma
                 )
         ref = speakers.from_subject(subj)
-        cite = next(
-            (c for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() == "cite"),
-            None,
-        )
-        cited = (
-            next((c for c in cite.children if c.dep_ == "dobj"), None) if cite is not None else None
-        )
+        cited = _cited(c for c in v.children if c.dep_ in {"advcl", "xcomp"})
         if cited is not None and lemma != "cite" and _can_speak(cited):
             # "Norrick One reported, citing intelligence officials, that ...": the officials,
             # through the broadcaster

@@ -34,6 +34,12 @@ class ClaimDraft:
 
 
 _SPEAKER_NOUNS = {
+    "guard",  # "the coast guard"
+    "coastguard",
+    "navy",
+    "brigade",
+    "firefighters",
+    "rescuers",
     "official",
     "government",
     "ministry",
@@ -160,6 +166,15 @@ def _subject(verb: Any) -> Any:
     return None
 
 
+def _cited(tokens: Any) -> Any:
+    """The object of "citing" among ``tokens``: "a report by X citing two contractors",
+    "X reported, citing intelligence officials, that ..." -> the contractors, the officials."""
+    cite = next((t for t in tokens if t.lemma_.lower() == "cite" and t.pos_ == "VERB"), None)
+    if cite is None:
+        return None
+    return next((c for c in cite.children if c.dep_ == "dobj"), None)
+
+
 def _agent(verb: Any) -> Any:
     for c in verb.children:
         if c.dep_ == "agent":
@@ -242,8 +257,7 @@ def _can_speak(subj: Any) -> bool:
         or lemma in REPORT_NOUNS
         or lemma in VAGUE_SOURCES
         or lemma in _SPEAKER_NOUNS
-        or lemma in ORG_NOUNS  # "the company", "the network", "the coast guard"
-        or lemma in {"guard", "coastguard", "navy", "brigade", "firefighters", "rescuers"}
+        or lemma in ORG_NOUNS  # "the company", "the network"
     )
 
 

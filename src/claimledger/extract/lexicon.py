@@ -549,18 +549,7 @@ PROXY_NOUNS = frozenset(
     ]
 )
 
-# last words that make a name a body, whatever the tagger said
-BODY_WORDS = frozenset({
-    "water", "energy", "power", "gas", "oil", "group", "holdings", "ltd", "limited", "inc",
-    "plc", "gmbh", "corp", "corporation", "company", "bank", "institute",
-    "university", "college", "hospital", "clinic", "council", "agency", "ministry", "service",
-    "services", "authority", "commission", "association", "union", "alliance", "foundation",
-    "trust", "party", "police", "army", "airlines", "airways", "railways", "rail", "news",
-    "laboratories", "labs", "systems", "industries", "partners", "society", "committee",
-    "maritime", "shipping", "logistics", "freight", "mining", "motors", "pharma",
-    "pharmaceuticals", "chemicals", "foods", "technologies", "resources", "petroleum",
-})  # fmt: skip
-# ... and those of them that make it a business, which "the company" refers back to
+# last words that make a name a business, which "the company" refers back to
 COMPANY_BODY_WORDS = frozenset({
     "water", "energy", "power", "gas", "oil", "group", "holdings", "ltd", "limited", "inc",
     "plc", "gmbh", "corp", "corporation", "company", "bank", "airlines", "airways",
@@ -568,4 +557,10 @@ COMPANY_BODY_WORDS = frozenset({
     "maritime", "shipping", "logistics", "freight", "mining", "motors", "pharma",
     "pharmaceuticals", "chemicals", "foods", "technologies", "resources", "petroleum",
     "construction", "engineering", "telecom", "ventures",
+})  # fmt: skip
+# ... and, with public and other bodies, those that make a name a body whatever the tagger said
+BODY_WORDS = COMPANY_BODY_WORDS | frozenset({
+    "institute", "university", "college", "hospital", "clinic", "council", "agency", "ministry",
+    "service", "services", "authority", "commission", "association", "union", "alliance",
+    "foundation", "trust", "party", "police", "army", "news", "society", "committee",
 })  # fmt: skip

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from claimledger.extract.quantity_qualifiers import _QUAL_RE
 from claimledger.models import Quantity
 
 # "of that", "of them", "of that figure", "of this amount"
@@ -28,9 +29,7 @@ _ANAPHOR = re.compile(
 # "of the 260 km line": the figure comes inside the phrase
 _OF_THE = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her)\s+", re.I)
 _MULTIPLIER = re.compile(
-    r"(?i)(?<![\w-])(?P<qual>(?:more\s+than|at\s+least|over|almost|nearly|about|around|roughly|"
-    r"some|up\s+to|at\s+most|fewer\s+than|less\s+than)\s+)?"
-    r"(?P<k>twice|double|three\s+times|four\s+times|five\s+times|ten\s+times)\s+"
+    r"(?i)(?<![\w-])(?P<k>twice|double|three\s+times|four\s+times|five\s+times|ten\s+times)\s+"
     r"(?:that|this|it|the\s+(?:official|police|government|previous|earlier)\s+(?:figure|number|count|estimate|total))"
     r"(?:\s+(?:figure|number|amount|total|sum|estimate|count))?\b"
 )
@@ -42,12 +41,6 @@ _FACTORS = {
     "five times": 5,
     "ten times": 10,
 }
-_QUALS = {
-    "more than": "at_least", "at least": "at_least", "over": "at_least",
-    "almost": "approx", "nearly": "approx", "about": "approx", "around": "approx",
-    "roughly": "approx", "some": "approx", "up to": "up_to", "at most": "at_most",
-    "fewer than": "at_most", "less than": "at_most",
-}  # fmt: skip
 _WINDOW = 700  # how far back (characters) an antecedent figure may be
 
 
@@ -84,7 +77,11 @@ def resolve_relative(
         if base is None:
             continue
         k = Decimal(_FACTORS[" ".join(m.group("k").lower().split())])
-        qual = _QUALS.get(" ".join((m.group("qual") or "").lower().split()))
+        # "more than twice that": the qualifier words figures take, read the same way
+        left = _QUAL_RE.search(text, max(lo, a - 40), a)
+        qual = None
+        if left is not None and left.lastgroup not in ("between", "from"):
+            qual, a = left.lastgroup, left.start()
         q = Quantity(text=text[a:b], start=a, end=b, value=None, qualifier=qual)
         out.append(_scaled(q, base, k))
     out.sort(key=lambda x: x.start)

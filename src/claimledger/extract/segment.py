@@ -44,7 +44,7 @@ class Unit:
 
 
 def doc_text(doc: Any) -> str:
-    """The parsed document's text, built once: spaCy joins its tokens on every ``doc_text(doc)``."""
+    """The parsed document's text, built once: spaCy joins its tokens on every ``doc.text``."""
     cached = doc.user_data.get("claimledger.text")
     if cached is None:
         cached = doc.user_data["claimledger.text"] = doc.text

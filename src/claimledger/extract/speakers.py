@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from claimledger.extract.lexicon import (
@@ -169,9 +170,9 @@ class DocSpeakers:
             if len(n) > len(longest.get(o, "")):
                 longest[o] = n
         self.orgs = sorted(longest.items())
-        self.descriptors = self._descriptors()
 
-    def _descriptors(self) -> list[tuple[int, str, str]]:
+    @cached_property
+    def descriptors(self) -> list[tuple[int, str, str]]:
         """What the article calls a named body: (offset, noun, name).
 
         "Mothwing, a ransomware group", "The group, which calls itself Mothwing",
