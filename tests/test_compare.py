@@ -310,16 +310,14 @@ def test_syndicated_copy_joins_the_original_propositions_as_repeats(tmp_path: Pa
     assert "repeats" in types and "corroborates" not in types
 
 
-def test_linkage_grouper_is_the_default_and_v1_stays_registered() -> None:
+def test_average_link_grouper_is_the_default_and_v1_v2_stay_registered() -> None:
     from claimledger.compare.group import EmbeddingGrouper, LinkageGrouper
-    from claimledger.registry import Config
+    from claimledger.compare.linkage import AverageLinkGrouper
+    from claimledger.registry import Config, get
 
-    cfg = Config()
-    g = cfg.make("group")
-    assert isinstance(g, LinkageGrouper)
-    from claimledger.registry import get
-
-    assert isinstance(get("claimledger.compare.group.v1")(), EmbeddingGrouper)
+    assert isinstance(Config().make("group"), AverageLinkGrouper)
+    assert isinstance(get("claimledger.compare.group.v2")(), LinkageGrouper)
+    assert type(get("claimledger.compare.group.v1")()) is EmbeddingGrouper
 
 
 def test_same_position_said_two_ways_is_no_contradiction() -> None:

@@ -39,7 +39,7 @@ DEFAULT_STAGES: dict[str, str] = {
     "dates": "claimledger.extract.dates.v1",
     "modality": "claimledger.extract.modality.v1",
     "embed": "claimledger.compare.embed.onnx.v1",
-    "group": "claimledger.compare.group.v2",
+    "group": "claimledger.compare.group.v3",
 }
 
 

@@ -51,7 +51,7 @@ class CompareOptions:
 
 class Grouper(Protocol):
     def assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
-               keywords: list[list[str]]) -> set[str]: ...  # fmt: skip
+               keywords: list[list[str]], topics: np.ndarray | None = None) -> set[str]: ...  # fmt: skip
 
 
 def eligible(text: str, kind: str, min_words: int) -> bool:
@@ -82,12 +82,14 @@ class EmbeddingGrouper:
         return cstore.claim_views(conn, ids, *self._maps)
 
     def assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
-               keywords: list[list[str]]) -> set[str]:  # fmt: skip
-        """Put each claim in a proposition; returns the propositions touched."""
+               keywords: list[list[str]], topics: np.ndarray | None = None) -> set[str]:  # fmt: skip
+        """Put each claim in a proposition; returns the propositions touched.
+
+        ``topics`` (each sentence read with its paragraph) are stored, not used: v3 reads them."""
         touched: set[str] = set()
         if not claim_ids:
             return touched
-        cstore.save_vectors(conn, claim_ids, vecs)
+        cstore.save_vectors(conn, claim_ids, vecs, topics)
         self._maps = (root_map(conn), cstore.stand_for(conn), {})
         try:
             return self._assign(conn, claim_ids, vecs, keywords)
@@ -369,3 +371,12 @@ class LinkageGrouper(EmbeddingGrouper):
 @register("claimledger.compare.group.v2")
 def make_linkage_grouper(**settings: float) -> LinkageGrouper:
     return LinkageGrouper(CompareOptions(**settings))  # type: ignore[arg-type]
+
+
+@register("claimledger.compare.group.v3")
+def make_average_link_grouper(**settings: float) -> Any:
+    """v3 (compare/linkage.py): claims read with their paragraphs, joined and merged by
+    average linkage."""
+    from claimledger.compare.linkage import AverageLinkGrouper, LinkageOptions
+
+    return AverageLinkGrouper(LinkageOptions(**settings))  # type: ignore[arg-type]

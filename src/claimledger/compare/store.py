@@ -13,21 +13,34 @@ from claimledger.compare.relate import ClaimView
 from claimledger.link.store import root_map
 
 
-def save_vectors(conn: sqlite3.Connection, ids: list[str], vecs: np.ndarray) -> None:
+def save_vectors(
+    conn: sqlite3.Connection, ids: list[str], vecs: np.ndarray, topics: np.ndarray | None = None
+) -> None:
+    """Each claim's sentence vector and, where given, its topic vector (sentence and paragraph)."""
+    tops: list[bytes | None] = (
+        [t.astype(np.float16).tobytes() for t in topics]
+        if topics is not None
+        else [None] * len(ids)
+    )
     conn.executemany(
-        "INSERT OR REPLACE INTO claim_vectors(claim, vec) VALUES (?, ?)",
-        [(i, v.astype(np.float16).tobytes()) for i, v in zip(ids, vecs, strict=True)],
+        "INSERT OR REPLACE INTO claim_vectors(claim, vec, topic) VALUES (?, ?, ?)",
+        [(i, v.astype(np.float16).tobytes(), t) for i, v, t in zip(ids, vecs, tops, strict=True)],
     )
 
 
-def load_vectors(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, np.ndarray]:
+def load_vectors(
+    conn: sqlite3.Connection, ids: Iterable[str], column: str = "vec"
+) -> dict[str, np.ndarray]:
+    """Sentence vectors, or with ``column="topic"`` topic vectors (the sentence's where a
+    claim has none, as in ledgers built before topics were stored)."""
+    col = "COALESCE(topic, vec)" if column == "topic" else "vec"
     ids = list(ids)
     out: dict[str, np.ndarray] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         q = ",".join("?" * len(chunk))
         for cid, blob in conn.execute(
-            f"SELECT claim, vec FROM claim_vectors WHERE claim IN ({q})", chunk
+            f"SELECT claim, {col} FROM claim_vectors WHERE claim IN ({q})", chunk
         ):
             out[cid] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
     return out

@@ -15,6 +15,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from claimledger.extract.attribution import ClaimDraft
 from claimledger.extract.flags import document_flags, is_disclaimer
 from claimledger.extract.store import Claim, delete_for_doc, insert_claims
@@ -70,6 +72,7 @@ class DocAnalysis:
     # comparison input: the claims that take part, their vectors and content words
     compare_ids: list[str] = field(default_factory=list)
     vectors: Any = None
+    topics: Any = None  # each claim's sentence read with its paragraph, for grouping
     keywords: list[list[str]] = field(default_factory=list)
 
 
@@ -117,7 +120,7 @@ class Analyzer:
         )
         out = [self.analyse(d, parsed[d.id]) if d.id in parsed else DocAnalysis() for d in docs]
         if self.compare:
-            self._embed(out)
+            self._embed(out, [d.text for d in docs])
         return out
 
     @property
@@ -132,19 +135,37 @@ class Analyzer:
             self._grouper = self.config.make("group")
         return self._grouper
 
-    def _embed(self, analyses: list[DocAnalysis]) -> None:
-        """Sentence vectors for every comparable claim of the batch, in one call."""
-        texts: list[str] = []
-        for a in analyses:
+    def _embed(self, analyses: list[DocAnalysis], texts: list[str]) -> None:
+        """Sentence vectors for every comparable claim of the batch, and the vectors of
+        their paragraphs, in one call.
+
+        A short answer ("I think that is very unlikely.") or a follow-up ("The airline
+        said about two minutes.") says what it is about only with the sentences around
+        it, so grouping reads each claim mixed with its paragraph (``topics``)."""
+        from claimledger.compare.linkage import context_of
+
+        sentences: list[str] = []
+        where: dict[str, int] = {}
+        refs: list[list[int]] = []
+        for a, text in zip(analyses, texts, strict=True):
+            row: list[int] = []
             for c in a.claims:
                 if c.id in a.compare_ids:
-                    cs, ce = c.content or (c.start, c.end)
-                    texts.append(c.text)  # the whole sentence: it names what is counted
-        vecs = self.embedder.embed(texts) if texts else None
+                    sentences.append(c.text)  # the whole sentence: it names what is counted
+                    ctx = context_of(text, c.start, c.end)
+                    row.append(where.setdefault(ctx, len(where)))
+            refs.append(row)
+        contexts = list(where)
+        if not sentences:
+            return
+        vecs = self.embedder.embed(sentences + contexts)
+        svecs, cvecs = vecs[: len(sentences)], vecs[len(sentences) :]
         i = 0
-        for a in analyses:
-            n = len(a.compare_ids)
-            a.vectors = vecs[i : i + n] if vecs is not None else None
+        for a, row in zip(analyses, refs, strict=True):
+            n = len(row)
+            a.vectors = svecs[i : i + n]
+            mixed = a.vectors + cvecs[row] if n else a.vectors
+            a.topics = mixed / np.maximum(np.linalg.norm(mixed, axis=1, keepdims=True), 1e-9)
             i += n
 
     def analyse(self, doc: Document, sdoc: Any) -> DocAnalysis:
@@ -244,7 +265,8 @@ class Analyzer:
         insert_claims(conn, doc.text, analysis.claims)
         link(conn, created, doc.id)
         if self.compare and analysis.compare_ids and analysis.vectors is not None:
-            self.grouper.assign(conn, analysis.compare_ids, analysis.vectors, analysis.keywords)
+            self.grouper.assign(conn, analysis.compare_ids, analysis.vectors, analysis.keywords,
+                                analysis.topics)  # fmt: skip
         flags = document_flags(doc.text, doc.flags)
         if flags != sorted(set(doc.flags)):
             docstore.set_flags(conn, doc.id, flags)
