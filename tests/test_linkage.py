@@ -162,6 +162,8 @@ def test_the_update_is_found_even_when_the_two_are_not_grouped(
         return None  # ... but joins nothing
 
     monkeypatch.setattr(AverageLinkGrouper, "_join", apart)
-    monkeypatch.setattr(AverageLinkGrouper, "_merge", lambda self, conn, t, f, m: set(t))
+    monkeypatch.setattr(
+        AverageLinkGrouper, "_merge", lambda self, conn, placed, moved: set(placed.values())
+    )
     updates = _updates(tmp_path)
     assert any("inspectorate" in a and "denied" in b for a, b in updates), updates

@@ -34,7 +34,6 @@ from claimledger.compare.admissions import cross_updates
 from claimledger.compare.figures import comparable, figures_of
 from claimledger.compare.group import _STEM_STOP, CompareOptions, EmbeddingGrouper, _label
 from claimledger.compare.relate import ClaimView, classify
-from claimledger.link.store import root_map
 from claimledger.store.db import now_iso
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -66,7 +65,7 @@ class Member:
     topic: np.ndarray
     words: set[str]
     figures: list = field(default_factory=list)  # type: ignore[type-arg]
-    weight: float = -1.0  # the summed weights of its words, once they are known
+    weight: float = 0.0  # the summed weights of its words
 
 
 @dataclass
@@ -95,23 +94,16 @@ class AverageLinkGrouper(EmbeddingGrouper):
         self._bar = 0.0
         self._cache: dict[str, Member] = {}  # claims scored during one assign()
 
-    def assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
-               keywords: list[list[str]], topics: np.ndarray | None = None) -> set[str]:  # fmt: skip
-        """Put each claim in a proposition, merge what they bring together; returns the
-        propositions touched."""
-        if not claim_ids:
-            return set()
-        cstore.save_vectors(conn, claim_ids, vecs, topics)
-        self._maps = (root_map(conn), cstore.stand_for(conn), {})
-        self._idf = {}
+    def _assign(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
+                keywords: list[list[str]]) -> set[str]:  # fmt: skip
+        """Place each claim, merge what they bring together; returns the propositions touched.
+
+        Called by ``assign``, which has stored the vectors (topics included)."""
         # claims in the ledger, for word weights: the largest rowid is near enough and free
         self._n = max(1, conn.execute("SELECT MAX(rowid) FROM claims").fetchone()[0] or 1)
         try:
-            return self._place(conn, claim_ids, vecs, topics if topics is not None else vecs,
-                               keywords)  # fmt: skip
+            return self._place(conn, claim_ids, vecs, keywords)
         finally:
-            self._maps = None
-            self._hits = {}
             self._idf = {}
             self._cache = {}
 
@@ -134,24 +126,21 @@ class AverageLinkGrouper(EmbeddingGrouper):
         todo = [c for c in ids if c not in out]
         views = self._views(conn, todo) if todo else {}
         topics = cstore.load_vectors(conn, list(views), column="topic")
-        for cid, v in views.items():
-            if cid in topics:
-                out[cid] = self._cache[cid] = Member(
-                    v, topics[cid], content_words(v.content or v.text),
-                    figures_of(v.quantities, v.text))  # fmt: skip
-        self._weights(conn, set().union(*(m.words for m in out.values())) if out else set())
+        made = [
+            Member(v, topics[cid], content_words(v.content or v.text), figures_of(v.quantities, v.text))
+            for cid, v in views.items() if cid in topics
+        ]  # fmt: skip
+        self._weights(conn, set().union(*(m.words for m in made)) if made else set())
+        for m in made:
+            m.weight = sum(self._idf[w] for w in m.words)
+            out[m.view.id] = self._cache[m.view.id] = m
         return out
-
-    def _weight(self, m: Member) -> float:
-        if m.weight < 0:
-            m.weight = sum(self._idf.get(w, 0.0) for w in m.words)
-        return m.weight
 
     def score(self, a: Member, b: Member) -> float:
         """Topic similarity, plus rare shared words, plus matching figures."""
         s = float(a.topic @ b.topic)
         shared = sum(self._idf.get(w, 0.0) for w in a.words & b.words)
-        total = self._weight(a) + self._weight(b) - shared  # the weight of the union
+        total = a.weight + b.weight - shared  # the weight of the union
         if total > 0:
             s += self.lo.word_weight * shared / total
         fig = 0.0
@@ -167,8 +156,8 @@ class AverageLinkGrouper(EmbeddingGrouper):
     # -- placing and merging -------------------------------------------------------------
 
     def _place(self, conn: sqlite3.Connection, claim_ids: list[str], vecs: np.ndarray,
-               topics: np.ndarray, keywords: list[list[str]]) -> set[str]:  # fmt: skip
-        touched: set[str] = set()
+               keywords: list[list[str]]) -> set[str]:  # fmt: skip
+        placed: dict[str, str] = {}
         new = self._members(conn, claim_ids)
         self._bar = self._background(conn, new) + self.lo.margin
         for cid, vec, kws in zip(claim_ids, vecs, keywords, strict=True):
@@ -185,17 +174,17 @@ class AverageLinkGrouper(EmbeddingGrouper):
                 )
             conn.execute("UPDATE claims SET proposition = ? WHERE id = ?", (prop, cid))
             self._update_centroid(conn, prop, vec)
-            touched.add(prop)
-        fresh = set(claim_ids)
+            placed[cid] = prop
         moved: set[str] = set()
-        for prop in self._merge(conn, touched, fresh, moved):
-            self.refresh(conn, prop, new=fresh | moved)
+        live = self._merge(conn, placed, moved)
+        for prop in live:
+            self.refresh(conn, prop, new=set(claim_ids) | moved)
         links = self._maps[1] if self._maps is not None else cstore.stand_for(conn)
         views = {cid: m.view for cid, m in new.items()}
         cross_updates(conn, views, links, lambda cid: self._hits.get(cid, []),
                       lambda ids: self._views(conn, ids))  # fmt: skip
         self._later_statements(conn, new)
-        return touched
+        return live
 
     def _later_statements(self, conn: sqlite3.Connection, new: dict[str, Member]) -> int:
         """ "updates" between a new claim and a search hit in another proposition.
@@ -311,17 +300,14 @@ class AverageLinkGrouper(EmbeddingGrouper):
             out[pid] = ids
         return out
 
-    def _merge(self, conn: sqlite3.Connection, touched: set[str], fresh: set[str],
+    def _merge(self, conn: sqlite3.Connection, placed: dict[str, str],
                moved: set[str]) -> set[str]:  # fmt: skip
-        """Merge touched propositions with their candidates while the mean score between
-        their members clears the bar; returns the propositions left to refresh, and adds
-        the claims that changed proposition to ``moved``."""
-        live = set(touched)
+        """Merge the propositions new claims were ``placed`` in with their candidates while
+        the mean score between their members clears the bar; returns the propositions left
+        to refresh, and adds the claims that changed proposition to ``moved``."""
+        live = set(placed.values())
         cands: dict[str, set[str]] = {}
-        for cid in fresh:  # candidates: the propositions of the new claims' search hits
-            row = conn.execute("SELECT proposition FROM claims WHERE id = ?", (cid,)).fetchone()
-            if row is None or row[0] is None:
-                continue
+        for cid, mine in placed.items():  # candidates: the propositions of its search hits
             hits = self._hits.get(cid, [])
             if hits:
                 q = ",".join("?" * len(hits))
@@ -329,8 +315,8 @@ class AverageLinkGrouper(EmbeddingGrouper):
                     f"SELECT id, proposition FROM claims WHERE id IN ({q})"
                     " AND proposition IS NOT NULL", hits).fetchall())  # fmt: skip
                 ranked = dict.fromkeys(prop_of[h] for h in hits if h in prop_of)  # best hits first
-                ranked.pop(row[0], None)
-                cands.setdefault(row[0], set()).update(list(ranked)[: self.lo.merge_candidates])
+                ranked.pop(mine, None)
+                cands.setdefault(mine, set()).update(list(ranked)[: self.lo.merge_candidates])
         cache: dict[str, dict[str, Member]] = {}
 
         def sample(pid: str) -> dict[str, Member]:
@@ -371,7 +357,6 @@ class AverageLinkGrouper(EmbeddingGrouper):
             for k in (p, q):
                 cache.pop(k, None)
             means = {k: v for k, v in means.items() if p not in k and q not in k}
-            cands[p].discard(p)
 
     def _absorb(self, conn: sqlite3.Connection, p: str, q: str) -> None:
         """Move every claim and relation of ``q`` into ``p``; the centroid is their mean."""
