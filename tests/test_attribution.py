@@ -743,3 +743,14 @@ def test_a_name_ending_in_a_body_word_speaks_as_a_body(extract: Any) -> None:
     got = extract("Quarry Water said on Monday that every sample had come back clean.")
     c = find(got, "every sample")
     assert c.speaker_name == "Quarry Water" and c.speaker_type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["BRENNICK, March 4 (Coast Wire) - ", "BRENNICK, March 4 (Coast Wire) – ", ""],
+)
+def test_a_wire_dateline_is_not_the_speaker(extract: Any, opening: str) -> None:
+    """The parser may take the dateline's place for the subject of "admitted"."""
+    sentence = opening + "Kettle Water admitted on Monday that its river gauge had failed in March."
+    c = find(extract(sentence), "river gauge")
+    assert c.speaker_name == "Kettle Water"

@@ -405,7 +405,7 @@ def test_a_claim_citing_the_others_named_source_repeats_it() -> None:
         assert got is not None and got[0] == "repeats", got
         assert "cites Orrin Mountain Rescue" in got[1]
     unnamed = view("c", "At least 19 people died in the landslide, according to the count kept "
-                        "by volunteers.")  # fmt: skip
+                        "by volunteers.", speaker="volunteers")  # fmt: skip
     assert classify(unnamed, b)[0] == "corroborates"  # type: ignore[index]
 
 

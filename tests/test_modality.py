@@ -112,6 +112,9 @@ INTRO = "Mira Solberg, a hydrologist at Kettle University, inspected the river d
         ("Solberg predicted the gates will rust through within a decade.", "speculative"),
         ("Solberg said that if the rain continues, the dam would overflow.", "speculative"),
         ("Solberg denied that the dam leaked during the storm.", "denied"),
+        # an admission tells of the earlier denial; it does not deny
+        ("Solberg admitted that the gauge log she had called a forgery was genuine.", "asserted"),
+        ("Solberg acknowledged that there had been no inspection since 2019.", "asserted"),
         ("The Kettle Water Institute does not confirm that the dam leaked.", "denied"),
         ("Solberg said there is no evidence the dam leaked.", "denied"),
         ("Will the dam hold through the spring?", "question"),

@@ -35,11 +35,43 @@ _ADMISSION = re.compile(
     r"|(?:withdr[ae]w|retract(?:s|ed)?) (?:its|his|her|their) (?:denial|statement|claim))\b",
     re.I,
 )
+# a speaker taking back what they said: "we were wrong", "I withdraw it", "I apologise"
+_CORRECTION = re.compile(
+    r"\b(?:(?:was|were|is|am|are|been) (?:wrong|mistaken|incorrect|untrue|false)|got (?:it|this|that)"
+    r" wrong|apologi[sz](?:e|es|ed|ing)|withdr[ae]w(?:s|n)?|retract(?:s|ed)?)\b",
+    re.I,
+)
 _SIM = 0.15
+_OWN_TOPIC = 0.5  # a correction and the speaker's earlier denial: their paragraphs alike
+_OWN_LIMIT = 50  # the speaker's most recent claims looked at
 
 
 def is_admission(v: ClaimView) -> bool:
     return v.polarity > 0 and bool(_ADMISSION.search(v.text))
+
+
+def corrects_itself(v: ClaimView) -> bool:
+    """The speaker takes back an earlier statement, in so many words."""
+    return v.polarity > 0 and bool(_CORRECTION.search(v.content or v.text))
+
+
+def _own_claims(conn: sqlite3.Connection, v: ClaimView) -> list[str]:
+    """The same speaker's other claims, most recently published first (a bounded look-up,
+    through the claims' speaker index, so the cost does not grow with the ledger)."""
+    from claimledger.link.store import members
+
+    if not v.speaker:
+        return []
+    ids = members(conn, v.speaker)
+    q = ",".join("?" * len(ids))
+    return [
+        r[0]
+        for r in conn.execute(
+            f"SELECT c.id FROM claims c JOIN documents d ON d.id = c.doc WHERE c.speaker IN ({q})"
+            " AND c.doc != ? AND d.published IS NOT NULL ORDER BY d.published DESC LIMIT ?",
+            (*ids, v.doc, _OWN_LIMIT),
+        )
+    ]
 
 
 def _side(v: ClaimView, links: dict[str, str]) -> set[str]:
@@ -64,14 +96,17 @@ def cross_updates(
     how many relations were added."""
     added = 0
     for v in views.values():
-        admits, denies = is_admission(v), v.stance < 0
+        admits, denies = is_admission(v) or corrects_itself(v), v.stance < 0
         if not (admits or denies) or not v.published or not v.speaker:
             continue
-        ids = [i for i in search(v.id) if i != v.id]
+        hits = [i for i in search(v.id) if i != v.id]
+        own = set(_own_claims(conn, v))
+        ids = list(dict.fromkeys([*hits, *own]))
         if not ids:
             continue
         others = load_views(ids)
         vecs = cstore.load_vectors(conn, [v.id, *others])
+        topics = cstore.load_vectors(conn, [v.id, *own], column="topic")
         mine = _side(v, links)
         for o in others.values():
             if o.doc_root == v.doc_root or not o.published:
@@ -82,7 +117,11 @@ def cross_updates(
                 continue
             if admits and o.stance < 0 and o.published[:10] < v.published[:10]:
                 early, late = o, v
-            elif denies and is_admission(o) and o.published[:10] > v.published[:10]:
+            elif (
+                denies
+                and (is_admission(o) or corrects_itself(o))
+                and o.published[:10] > v.published[:10]
+            ):
                 early, late = v, o
             else:
                 continue
@@ -92,7 +131,9 @@ def cross_updates(
                 if early.id in vecs and late.id in vecs
                 else 0.0
             )
-            if not shared and sim < _SIM:
+            # "That statement was wrong" names nothing: its paragraph must read like the denial's
+            topical = o.id in own and _cos(topics.get(early.id), topics.get(late.id)) >= _OWN_TOPIC
+            if not shared and sim < _SIM and not topical:
                 continue
             row = conn.execute(
                 "SELECT type FROM relations WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)",
@@ -117,3 +158,10 @@ def cross_updates(
             )
             added += 1
     return added
+
+
+def _cos(a: np.ndarray | None, b: np.ndarray | None) -> float:
+    if a is None or b is None:
+        return 0.0
+    n = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / n if n else 0.0

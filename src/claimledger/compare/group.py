@@ -22,7 +22,7 @@ import numpy as np
 from claimledger.compare import store as cstore
 from claimledger.compare.admissions import cross_updates
 from claimledger.compare.figures import unit_family
-from claimledger.compare.relate import ClaimView, classify, status
+from claimledger.compare.relate import ClaimView, classify, restates, status
 from claimledger.link.store import root_map
 from claimledger.registry import register
 from claimledger.store.db import now_iso
@@ -73,7 +73,9 @@ class EmbeddingGrouper:
     def __init__(self, options: CompareOptions | None = None) -> None:
         self.o = options or CompareOptions()
         # entity roots, stand-for links and speakers' affiliations, read once per assign()
-        self._maps: tuple[dict[str, str], dict[str, str], dict[str, set[str]]] | None = None
+        self._maps: tuple[dict[str, str], dict[str, str], dict[str, cstore.Affiliation]] | None = (
+            None
+        )
         self._hits: dict[str, list[str]] = {}  # each new claim's search hits, for reuse
 
     def _views(self, conn: sqlite3.Connection, ids: list[str]) -> dict[str, ClaimView]:
@@ -92,7 +94,12 @@ class EmbeddingGrouper:
         cstore.save_vectors(conn, claim_ids, vecs, topics)
         self._maps = (root_map(conn), cstore.stand_for(conn), {})
         try:
-            return self._assign(conn, claim_ids, vecs, keywords)
+            touched = self._assign(conn, claim_ids, vecs, keywords)
+            # a speaker this document places at a body ("X of the nurses' association") may
+            # turn an earlier "corroborates" with that body into "repeats": re-read those pairs
+            for prop, ids in cstore.claims_of_newly_placed(conn, claim_ids, self._maps[0]).items():
+                self.refresh(conn, prop, new=ids)
+            return touched
         finally:
             self._maps = None
             self._hits = {}
@@ -275,9 +282,10 @@ def _stems(text: str) -> set[str]:
 def _independent_sources(views: list[ClaimView]) -> int:
     """Distinct original sources: a speaker relayed by several outlets counts once."""
     seen: set[str] = set()
+    named = [v for v in views if v.speaker and v.polarity > 0]
     for v in views:
-        if v.polarity <= 0:
-            continue
+        if v.polarity <= 0 or any(restates(v, y) for y in named):
+            continue  # an outlet restating a named source adds no source of its own
         seen.add(v.speaker or f"doc:{v.doc_root}")
     return len(seen)
 

@@ -70,6 +70,7 @@ class ClaimView:
     quantities: list[dict[str, Any]] = field(default_factory=list)
     entities: set[str] = field(default_factory=set)
     affiliated: set[str] = field(default_factory=set)  # bodies the speaker speaks for
+    body_names: set[str] = field(default_factory=set)  # their names, lower case
 
     @property
     def polarity(self) -> int:
@@ -106,13 +107,90 @@ def same_origin(a: ClaimView, b: ClaimView) -> str | None:
         return f"{a.outlet or 'one outlet'} relays {b.speaker_name or 'the same source'} through an intermediary"
     if set(a.via) & set(b.via):
         return "both relayed through the same intermediary"
-    if _same_body(a.speaker_name, b.speaker_name):
+    if _same_body(a.speaker_name, b.speaker_name) or _officials_of(a, b) or _officials_of(b, a):
         return f"both relay {b.speaker_name or 'the same body'}, named two ways"
     for x, y in ((a, b), (b, a)):
+        # "the inspectorate's director" and "the inspectorate", no link between the entities
+        if y.speaker_name and any(_names_body(n, y.speaker_name) for n in x.body_names):
+            return f"{x.speaker_name or 'the speaker'} speaks for {y.speaker_name}"
+    for x, y in ((a, b), (b, a)):
         # "the count kept by Velm River Rescue": one claim cites the other's source
-        if x.speaker_name and _is_proper(x.speaker_name) and _mentions(y.text, x.speaker_name):
+        if (
+            x.speaker_name
+            and _is_proper(x.speaker_name)
+            and (_mentions(y.text, x.speaker_name) or (x.speaker and x.speaker in y.entities))
+            and not _CONFIRMS_OTHER.search(y.text)  # "..., confirming the figure given by X"
+        ):
             return f"{y.outlet or 'one outlet'} cites {x.speaker_name}"
+        # "a person familiar with the board's inquiry" and the board, or its director
+        inside = _insider_of(x)
+        if (
+            inside
+            and y.speaker_name
+            and (
+                _names_body(inside, y.speaker_name)
+                or any(_names_body(inside, n) for n in y.body_names)
+            )
+        ):
+            return f"{x.speaker_name or 'an unnamed source'} speaks from inside {y.speaker_name}"
+    if a.speaker is None and b.speaker is None and "hedged" in (a.modality, b.modality):
+        return "neither names a source, and one passes on hearsay"
+    for x, y in ((a, b), (b, a)):
+        if restates(x, y):
+            return f"{x.outlet or 'one outlet'} restates {y.speaker_name or 'the source'}, naming no source of its own"
     return None
+
+
+def restates(x: ClaimView, y: ClaimView) -> bool:
+    """``x`` says in its outlet's own voice, no earlier than ``y`` (or undated), what ``y``'s
+    named source said: with no source of its own, it cannot count as independent of ``y``."""
+    if x.speaker is not None or y.speaker is None:
+        return False
+    dx, dy = (x.published or "")[:10], (y.published or "")[:10]
+    return not dx or bool(dy and dx >= dy)  # undated x: an analysis, a column
+
+
+_CONFIRMS_OTHER = re.compile(
+    r"\b(?:confirming|corroborating|matching|in line with|consistent with)\b[^.;]{0,40}\b"
+    r"(?:figure|count|account|finding|estimate|number|toll|report)s?\b",
+    re.I,
+)
+_INSIDER = re.compile(
+    r"\b(?:familiar with|close to|briefed on|with (?:direct )?knowledge of|involved in)\s+"
+    r"(?:the\s+)?([\w'’ -]+?)(?:['’]s?\s+\w+)?(?=\s+(?:said|says|told|who)\b|[,.;:]|$)",
+    re.I,
+)
+
+
+_OFFICIALS = re.compile(
+    r"(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:officials?|spokes(?:man|woman|person|people)|"
+    r"sources?|representatives?)",
+    re.I,
+)
+
+
+def _officials_of(x: ClaimView, y: ClaimView) -> bool:
+    """ "fire officials" and "Varrow Fire and Rescue Service": unnamed people of a named body."""
+    m = _OFFICIALS.fullmatch(x.speaker_name or "")
+    if not m or not y.speaker_name or not _is_proper(y.speaker_name):
+        return False
+    return set(m.group(1).lower().split()) <= set(y.speaker_name.lower().split())
+
+
+def _insider_of(v: ClaimView) -> str | None:
+    """The body an unnamed source is close to: "a person familiar with the safety board's
+    inquiry" -> "safety board"; None for a named speaker."""
+    if not v.speaker_name or _is_proper(v.speaker_name):
+        return None
+    m = _INSIDER.search(v.text.replace(v.content, " ") if v.content != v.text else v.text)
+    return " ".join(m.group(1).lower().replace("\u2019", "'").split()) if m else None
+
+
+def _names_body(name: str, speaker: str) -> bool:
+    """A role's body ("inspectorate") names the speaker ("The inspectorate", "national
+    safety inspectorate"), or the other way round."""
+    sp = " ".join(re.sub(r"^the\s+", "", speaker.lower().replace("\u2019", "'")).split())
+    return name == sp or _same_body(name, sp)
 
 
 def _revised_figure(a: ClaimView, b: ClaimView) -> str | None:

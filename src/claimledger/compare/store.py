@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -51,7 +52,7 @@ def claim_views(
     ids: Iterable[str],
     roots: dict[str, str] | None = None,
     links: dict[str, str] | None = None,
-    bodies: dict[str, set[str]] | None = None,
+    bodies: dict[str, Affiliation] | None = None,
 ) -> dict[str, ClaimView]:
     """Claims as comparison sees them: root speakers, entities in the sentence, dates.
 
@@ -84,19 +85,26 @@ def claim_views(
             ents |= {links[e] for e in list(ents) if e in links}
             if sp and sp not in bodies:
                 bodies[sp] = _affiliations(conn, sp, roots)
+            ids_of, names_of = bodies.get(sp, _NO_BODY) if sp else _NO_BODY
             out[r["id"]] = ClaimView(
                 id=r["id"], doc=r["doc"], doc_root=r["doc_root"], published=r["published"],
                 outlet=r["outlet"], speaker=sp, speaker_name=r["speaker_name"],
                 via=[roots.get(v, v) for v in json.loads(r["via"] or "[]")], kind=r["kind"],
                 modality=r["modality"], text=r["text"], content=r["content"],
                 quantities=json.loads(r["quantities"] or "[]"), entities=ents,
-                affiliated=bodies.get(sp, set()) if sp else set(),
+                affiliated=set(ids_of), body_names=set(names_of),
             )  # fmt: skip
     return out
 
 
-def _affiliations(conn: sqlite3.Connection, entity: str, roots: dict[str, str]) -> set[str]:
-    """Bodies a person is placed at ("regional secretary of the union"), as entity roots."""
+Affiliation = tuple[frozenset[str], frozenset[str]]  # body entity roots, body names
+_NO_BODY: Affiliation = (frozenset(), frozenset())
+_PRONOUNS = {"its", "his", "her", "their", "our", "my", "your"}
+
+
+def _affiliations(conn: sqlite3.Connection, entity: str, roots: dict[str, str]) -> Affiliation:
+    """Bodies a person is placed at ("regional secretary of the union"): as entity roots,
+    and as the names their roles give ("the inspectorate's director", "company spokeswoman")."""
     from claimledger.link.store import members as cluster
 
     members = cluster(conn, entity)
@@ -106,7 +114,65 @@ def _affiliations(conn: sqlite3.Connection, entity: str, roots: dict[str, str]) 
         f" ON al.alias = a.value WHERE a.key = 'affiliation' AND a.entity_id IN ({q})",
         members,
     ).fetchall()
-    return {roots.get(r[0], r[0]) for r in rows} - {entity}
+    names = set()
+    for key, value in conn.execute(
+        f"SELECT DISTINCT key, value FROM entity_attributes WHERE key IN ('affiliation', 'role')"
+        f" AND entity_id IN ({q})",
+        members,
+    ):
+        name = value if key == "affiliation" else role_body(value)
+        if name:
+            names.add(" ".join(name.lower().replace("\u2019", "'").split()))
+    return frozenset({roots.get(r[0], r[0]) for r in rows} - {entity}), frozenset(names)
+
+
+def role_body(role: str) -> str | None:
+    """The body a role names: "inspectorate's director" -> "inspectorate", "Brennholt
+    spokeswoman" -> "Brennholt", "director of the agency" -> "agency"; None for "engineer"."""
+    role = " ".join(role.replace("\u2019", "'").split())
+    m = re.match(r"(?:the\s+)?(.+?)'s?\s+\S", role, re.I)
+    if m is None:
+        m = re.search(r"\bof\s+(?:the\s+)?(.+)$", role, re.I)
+    if m is None and len(role.split()) > 1:
+        m = re.match(r"(.+)\s+\S+$", role)
+    body = m.group(1).strip() if m else None
+    return body if body and body.lower() not in _PRONOUNS else None
+
+
+def claims_of_newly_placed(
+    conn: sqlite3.Connection, claim_ids: list[str], roots: dict[str, str]
+) -> dict[str, set[str]]:
+    """Earlier claims (by proposition) of speakers whose affiliation or role the documents of
+    ``claim_ids`` state for the first time."""
+    from claimledger.link.store import members as cluster
+
+    q = ",".join("?" * len(claim_ids))
+    docs = [
+        r[0] for r in conn.execute(f"SELECT DISTINCT doc FROM claims WHERE id IN ({q})", claim_ids)
+    ]
+    if not docs:
+        return {}
+    dq = ",".join("?" * len(docs))
+    placed = {
+        roots.get(e, e)
+        for (e,) in conn.execute(
+            "SELECT DISTINCT a.entity_id FROM entity_attributes a WHERE a.key IN ('affiliation', 'role')"
+            f" AND a.doc IN ({dq}) AND NOT EXISTS (SELECT 1 FROM entity_attributes o WHERE"
+            f" o.entity_id = a.entity_id AND o.key = a.key AND o.value = a.value AND o.doc NOT IN ({dq}))",
+            docs + docs,
+        )
+    }
+    out: dict[str, set[str]] = {}
+    for root in placed:
+        ids = cluster(conn, root)
+        eq = ",".join("?" * len(ids))
+        for cid, prop in conn.execute(
+            f"SELECT id, proposition FROM claims WHERE speaker IN ({eq}) AND proposition IS NOT NULL"
+            f" AND doc NOT IN ({dq})",
+            ids + docs,
+        ):
+            out.setdefault(prop, set()).add(cid)
+    return out
 
 
 def stand_for(conn: sqlite3.Connection) -> dict[str, str]:

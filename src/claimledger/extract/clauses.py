@@ -128,12 +128,29 @@ def _quote_coverage(unit: Unit, text: str) -> float:
     return inside / letters
 
 
+_DASHES = {"-", "–", "—", "--"}
+
+
+def _past_dateline(verb: Any, subj: Any) -> Any:
+    """ "VALDRA, Aug 21 (Ferrow News Agency) - Corvanth admitted": the parser may take the
+    dateline's place name for the subject; the subject is the phrase after the dash."""
+    sent = verb.sent
+    if not sent[0].is_upper or subj.i > verb.i:
+        return subj
+    dash = next((t for t in sent if subj.i < t.i < verb.i and t.text in _DASHES), None)
+    if dash is None or not any(t.text == "(" for t in sent if sent.start < t.i < dash.i):
+        return subj
+    after = [t for t in sent
+             if dash.i < t.i < verb.i and t.dep_ in {"nsubj", "nsubjpass", "appos"}]  # fmt: skip
+    return after[-1] if after else subj
+
+
 def _subject(verb: Any) -> Any:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     if subjects:
         # "the expert on X Fyodor Y is convinced" parses as two subjects: prefer the name
         named = [c for c in subjects if c.ent_type_ == "PERSON"]
-        subj = named[-1] if named else subjects[0]
+        subj = _past_dateline(verb, named[-1] if named else subjects[0])
         if subj.pos_ == "VERB":
             # "A residents' group set up on Saturday, the X Alliance, said": the parser made
             # the reduced relative the subject; the name set off by commas, else its subject

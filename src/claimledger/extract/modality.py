@@ -33,6 +33,7 @@ _HEDGE_CUES = {
     "guess",
 }
 _SPEC_CUES = {"predict", "speculate", "forecast"}
+_ADMIT_CUES = {"admit", "acknowledge", "concede"}
 _PASSIVE_REPORT = re.compile(
     r"\b(is|are|was|were|been)\s+(said|reported|believed|thought|rumou?red|alleged)\b"
 )
@@ -66,8 +67,12 @@ class RuleModality:
             negated_cue and cue_lemma in {"confirm", "say", "know", "believe", "think", "see"}
         ):
             return "denied"
-        if any(p in low for p in DENIAL_PHRASES) or (
-            cue and any(p in cue.lower() for p in DENIAL_PHRASES)
+        admits = cue_lemma in _ADMIT_CUES and not negated_cue
+        # "admitted that the memo, which it had called a forgery, was genuine": the denial
+        # words tell of the earlier position, not of this statement
+        if not admits and (
+            any(p in low for p in DENIAL_PHRASES)
+            or (cue and any(p in cue.lower() for p in DENIAL_PHRASES))
         ):
             return "denied"
         if (
