@@ -194,3 +194,16 @@ def test_a_speaker_taking_back_an_earlier_denial_updates_it(tmp_path: Path) -> N
     text = {c["id"]: c["text"] for c in ex["claims"]}
     updates = [(text[r["a"]], text[r["b"]]) for r in ex["relations"] if r["type"] == "updates"]
     assert any("withdraw" in a and "no cracks" in b for a, b in updates), updates
+
+
+def test_the_same_sides_later_admission_updates_its_denial() -> None:
+    denial = view("a", "There is not a single soldier of ours in Meskat.", doc="d1",
+                  speaker="Lessarian defence ministry", published="2025-03-14")  # fmt: skip
+    admission = view("b", "The Lessarian defence ministry acknowledged for the first time that "
+                          "its soldiers are in Meskat.", doc="d2",
+                     speaker="Lessarian defence ministry", published="2025-09-18")  # fmt: skip
+    got = classify(denial, admission, sim=0.4, related=0.55)
+    assert got is not None and got[0] == "updates" and "later admission" in got[1], got
+    narrator = view("c", "No one can say how many soldiers are in Meskat.", doc="d3",
+                    published="2025-03-20")  # fmt: skip
+    assert classify(narrator, admission, sim=0.4, related=0.55) is None

@@ -27,14 +27,8 @@ from collections.abc import Callable
 import numpy as np
 
 from claimledger.compare import store as cstore
-from claimledger.compare.relate import ClaimView, _same_body
+from claimledger.compare.relate import ADMISSION, ClaimView, _same_body
 
-_ADMISSION = re.compile(
-    r"\b(?:admit(?:s|ted)?|acknowledg(?:e|es|ed)|conceded?|concedes|confirm(?:s|ed)? for the first"
-    r" time|revers(?:ed|ing) (?:its|his|her|their|a|an|the) (?:earlier |previous )?(?:denial|position|stance)"
-    r"|(?:withdr[ae]w|retract(?:s|ed)?) (?:its|his|her|their) (?:denial|statement|claim))\b",
-    re.I,
-)
 # a speaker taking back what they said: "we were wrong", "I withdraw it", "I apologise"
 _CORRECTION = re.compile(
     r"\b(?:(?:was|were|is|am|are|been) (?:wrong|mistaken|incorrect|untrue|false)|got (?:it|this|that)"
@@ -47,7 +41,7 @@ _OWN_LIMIT = 50  # the speaker's most recent claims looked at
 
 
 def is_admission(v: ClaimView) -> bool:
-    return v.polarity > 0 and bool(_ADMISSION.search(v.text))
+    return v.polarity > 0 and bool(ADMISSION.search(v.text))
 
 
 def corrects_itself(v: ClaimView) -> bool:

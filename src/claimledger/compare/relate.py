@@ -250,6 +250,13 @@ def classify(
             return "updates", f"{b.speaker_name or 'the source'} revised its figure: {revised}"
         if same_speaker and _REVISION.search(b.content) and not _REVISION.search(a.content):
             return "updates", f"{b.speaker_name or 'the source'} revised its own earlier statement"
+    # "not a single serviceman is there", then "acknowledged for the first time that fighters
+    # are there": the same side's admission settles its denial, however far apart the wording
+    # (a denial by someone, not a narrator's "no one can say")
+    denial = a.stance < 0 and a.speaker is not None
+    admits = b.stance > 0 and ADMISSION.search(b.text) is not None
+    if later and sim >= _UPDATE_SIM and denial and admits and (same_speaker or same_origin(a, b)):
+        return "updates", f"a later admission ({db}) supersedes the denial of {da}"
     if sim < related:
         # different aspects of one proposition: only the same count of the same thing
         # ("17 people" and "31 people") still clashes; a duration never does
@@ -291,6 +298,12 @@ def _official(v: ClaimView) -> bool:
     )
 
 
+ADMISSION = re.compile(
+    r"\b(?:admit(?:s|ted)?|acknowledg(?:e|es|ed)|conceded?|concedes|confirm(?:s|ed)? for the first"
+    r" time|revers(?:ed|ing) (?:its|his|her|their|a|an|the) (?:earlier |previous )?(?:denial|position|stance)"
+    r"|(?:withdr[ae]w|retract(?:s|ed)?) (?:its|his|her|their) (?:denial|statement|claim))\b",
+    re.I,
+)
 _UPDATE_SIM = 0.3  # an update still speaks of much the same thing
 _OPPOSE_SIM = 0.65  # a denial opposes only a claim about much the same statement
 _DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "night"}
