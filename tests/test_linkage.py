@@ -167,3 +167,17 @@ def test_the_update_is_found_even_when_the_two_are_not_grouped(
     )
     updates = _updates(tmp_path)
     assert any("inspectorate" in a and "denied" in b for a, b in updates), updates
+
+
+def test_merged_proposition_ids_lead_to_the_proposition_that_took_them_in(
+    sample_ledger: Path,
+) -> None:
+    with Ledger(sample_ledger) as led:
+        merges = led.conn.execute("SELECT old, new FROM proposition_merges").fetchall()
+        live = {r[0] for r in led.conn.execute("SELECT id FROM propositions")}
+        assert merges, "the sample's articles merge some propositions"
+        for old, new in merges:
+            assert old not in live and new in live  # chains are kept flat
+            got = led.proposition(old)
+            assert got is not None and got["id"] == new and got["merged_from"] == old
+        assert led.proposition("p-never-existed") is None

@@ -58,6 +58,7 @@ def ids(db: Path) -> dict[str, str]:
             "SELECT id FROM claims WHERE quantities != '[]' AND speaker IS NOT NULL LIMIT 1"
         ),
         "proposition": q("SELECT id FROM propositions ORDER BY n_docs DESC, id LIMIT 1"),
+        "merged": q("SELECT old FROM proposition_merges ORDER BY old LIMIT 1"),
         "disputed": q("SELECT id FROM propositions WHERE status = 'disputed' LIMIT 1"),
         "entity": q(
             "SELECT speaker FROM claims WHERE speaker IS NOT NULL"
@@ -141,6 +142,15 @@ def test_proposition_pages(client: TestClient, ids: dict) -> None:
     assert "contradicts" in html
     for c in p["claims"]:
         assert f'href="/claims/{c["id"]}#hl"' in html
+
+
+def test_a_merged_propositions_old_link_shows_the_one_that_took_it_in(
+    client: TestClient, ids: dict
+) -> None:
+    p = api(client, f"/api/propositions/{ids['merged']}")
+    assert p["merged_from"] == ids["merged"] and p["id"] != ids["merged"]
+    html = page(client, f"/propositions/{ids['merged']}")
+    assert f"Proposition {ids['merged']} was merged into this one" in html
 
 
 def test_entity_pages(client: TestClient, ids: dict) -> None:

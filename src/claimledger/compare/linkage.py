@@ -373,3 +373,4 @@ class AverageLinkGrouper(EmbeddingGrouper):
             conn.execute("UPDATE propositions SET centroid = ?, n_claims = ? WHERE id = ?",
                          (c.astype(np.float32).tobytes(), np_ + nq, p))  # fmt: skip
         conn.execute("DELETE FROM propositions WHERE id = ?", (q,))
+        cstore.record_merge(conn, q, p)

@@ -175,6 +175,23 @@ def claims_of_newly_placed(
     return out
 
 
+def record_merge(conn: sqlite3.Connection, old: str, new: str) -> None:
+    """``old`` was merged into ``new``: earlier merges into ``old`` now lead to ``new``."""
+    from claimledger.store.db import now_iso
+
+    conn.execute("UPDATE proposition_merges SET new = ? WHERE new = ?", (new, old))
+    conn.execute(
+        "INSERT OR REPLACE INTO proposition_merges(old, new, merged_at) VALUES (?, ?, ?)",
+        (old, new, now_iso()),
+    )
+
+
+def merged_into(conn: sqlite3.Connection, prop: str) -> str | None:
+    """The proposition that took in ``prop`` (by full id), if it was merged."""
+    row = conn.execute("SELECT new FROM proposition_merges WHERE old = ?", (prop,)).fetchone()
+    return row[0] if row else None
+
+
 def stand_for(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(
         conn.execute(

@@ -98,7 +98,13 @@ def proposition(conn: sqlite3.Connection, prop: str) -> dict[str, Any] | None:
         (prop, len(prop), prop),
     ).fetchall()
     if len(row) != 1:
-        return None
+        from claimledger.compare.store import merged_into
+
+        new = merged_into(conn, prop) if not row else None
+        got = proposition(conn, new) if new else None
+        if got is not None:
+            got["merged_from"] = prop  # an old link: the proposition that took this one in
+        return got
     r = row[0]
     claims = _claims(conn, r["id"])
     rels = [dict(x) for x in conn.execute(
