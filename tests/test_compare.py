@@ -10,17 +10,10 @@ import numpy as np
 import pytest
 
 from claimledger.compare.figures import conflict, figure, figures_of, stage_of, unit_family
-from claimledger.compare.relate import ClaimView, classify, status
+from claimledger.compare.relate import classify, status
+from claims_helpers import view
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def view(cid: str, text: str, *, doc: str = "d1", published: str | None = "2025-03-10", speaker: str | None = None,
-         via: list[str] | None = None, modality: str = "asserted", quantities: list[dict] | None = None,
-         outlet: str = "Outlet A") -> ClaimView:  # fmt: skip
-    return ClaimView(id=cid, doc=doc, doc_root=doc, published=published, outlet=outlet, speaker=speaker,
-                     speaker_name=speaker, via=via or [], kind="indirect" if speaker else "assertion",
-                     modality=modality, text=text, content=text, quantities=quantities or [])  # fmt: skip
 
 
 def q(value=None, unit="people", qualifier=None, text="", low=None, high=None) -> dict:

@@ -6,20 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.compare.relate import ClaimView, classify
+from claimledger.compare.relate import classify
 from claimledger.compare.store import role_body
 from claimledger.ledger import Ledger
 from claimledger.models import AddOptions
-
-
-def view(cid: str, text: str, *, doc: str, speaker: str | None = None,
-         published: str | None = "2025-03-10", modality: str = "asserted",
-         body_names: set[str] | None = None, entities: set[str] | None = None) -> ClaimView:  # fmt: skip
-    return ClaimView(id=cid, doc=doc, doc_root=doc, published=published, outlet=f"Outlet {doc}",
-                     speaker=speaker, speaker_name=speaker, via=[],
-                     kind="indirect" if speaker else "assertion", modality=modality, text=text,
-                     content=text, body_names=body_names or set(), entities=entities or set())  # fmt: skip
-
+from claims_helpers import view
 
 NAMED = "Forty boats sank off Harrow in the storm, the coastguard said."
 

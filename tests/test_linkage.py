@@ -181,3 +181,15 @@ def test_merged_proposition_ids_lead_to_the_proposition_that_took_them_in(
             got = led.proposition(old)
             assert got is not None and got["id"] == new and got["merged_from"] == old
         assert led.proposition("p-never-existed") is None
+
+
+def test_merges_stay_flat_and_never_loop(ledger: Ledger) -> None:
+    """B into A, then A into B (B's id made again by its first claim): A leads to B, and B,
+    live again, is not taken for merged."""
+    conn = ledger.conn
+    cstore.record_merge(conn, "pB", "pA")
+    cstore.record_merge(conn, "pC", "pB")  # none merged into C yet: plain
+    cstore.record_merge(conn, "pA", "pB")
+    rows = dict(conn.execute("SELECT old, new FROM proposition_merges").fetchall())
+    assert rows == {"pA": "pB", "pC": "pB"}
+    assert cstore.merged_into(conn, "pB") is None

@@ -126,7 +126,12 @@ def cross_updates(
                 else 0.0
             )
             # "That statement was wrong" names nothing: its paragraph must read like the denial's
-            topical = o.id in own and _cos(topics.get(early.id), topics.get(late.id)) >= _OWN_TOPIC
+            topical = (
+                o.id in own
+                and early.id in topics
+                and late.id in topics
+                and float(topics[early.id] @ topics[late.id]) >= _OWN_TOPIC
+            )
             if not shared and sim < _SIM and not topical:
                 continue
             row = conn.execute(
@@ -152,10 +157,3 @@ def cross_updates(
             )
             added += 1
     return added
-
-
-def _cos(a: np.ndarray | None, b: np.ndarray | None) -> float:
-    if a is None or b is None:
-        return 0.0
-    n = float(np.linalg.norm(a) * np.linalg.norm(b))
-    return float(a @ b) / n if n else 0.0

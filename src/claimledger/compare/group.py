@@ -282,10 +282,13 @@ def _stems(text: str) -> set[str]:
 def _independent_sources(views: list[ClaimView]) -> int:
     """Distinct original sources: a speaker relayed by several outlets counts once."""
     seen: set[str] = set()
+    # an outlet restating a named source adds no source of its own; the earliest dated
+    # named claim is the one any restatement is measured against
     named = [v for v in views if v.speaker and v.polarity > 0]
+    first = min(named, key=lambda v: (v.published or "9999")[:10], default=None)
     for v in views:
-        if v.polarity <= 0 or any(restates(v, y) for y in named):
-            continue  # an outlet restating a named source adds no source of its own
+        if v.polarity <= 0 or (first is not None and restates(v, first)):
+            continue
         seen.add(v.speaker or f"doc:{v.doc_root}")
     return len(seen)
 

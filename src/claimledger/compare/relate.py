@@ -88,6 +88,14 @@ class ClaimView:
         return -1 if p > 0 and _CONTENT_NEG.search(main) else p
 
     @property
+    def frame(self) -> str:
+        """The attribution around the content ("X said on Monday that ..."), or the whole
+        sentence where no content was split off."""
+        if self.content and self.content != self.text:
+            return self.text.replace(self.content, " ")
+        return self.text
+
+    @property
     def source(self) -> str:
         """The original source: the speaker, else the outlet's own voice."""
         return self.speaker or f"outlet:{self.outlet or self.doc_root}"
@@ -182,7 +190,7 @@ def _insider_of(v: ClaimView) -> str | None:
     inquiry" -> "safety board"; None for a named speaker."""
     if not v.speaker_name or _is_proper(v.speaker_name):
         return None
-    m = _INSIDER.search(v.text.replace(v.content, " ") if v.content != v.text else v.text)
+    m = _INSIDER.search(v.frame)
     return " ".join(m.group(1).lower().replace("\u2019", "'").split()) if m else None
 
 
@@ -292,9 +300,8 @@ def _official(v: ClaimView) -> bool:
 
     The act is looked for in the attribution frame ("officially confirmed that ..."), not
     in what is reported: "the memo confirmed our fears" is no official statement."""
-    frame = v.text.replace(v.content, " ") if v.content and v.content != v.text else v.text
     return bool(
-        (v.speaker_name and _OFFICIAL_BODY.search(v.speaker_name)) or _OFFICIAL.search(frame)
+        (v.speaker_name and _OFFICIAL_BODY.search(v.speaker_name)) or _OFFICIAL.search(v.frame)
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from claimledger.compare.relate import ClaimView
+from claimledger.extract.lexicon import PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL
 from claimledger.link.store import root_map
 
 
@@ -99,7 +100,7 @@ def claim_views(
 
 Affiliation = tuple[frozenset[str], frozenset[str]]  # body entity roots, body names
 _NO_BODY: Affiliation = (frozenset(), frozenset())
-_PRONOUNS = {"its", "his", "her", "their", "our", "my", "your"}
+_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_FIRST | {"its", "your"}
 
 
 def _affiliations(conn: sqlite3.Connection, entity: str, roots: dict[str, str]) -> Affiliation:
@@ -180,6 +181,7 @@ def record_merge(conn: sqlite3.Connection, old: str, new: str) -> None:
     from claimledger.store.db import now_iso
 
     conn.execute("UPDATE proposition_merges SET new = ? WHERE new = ?", (new, old))
+    conn.execute("DELETE FROM proposition_merges WHERE old = ?", (new,))  # ``new`` is live
     conn.execute(
         "INSERT OR REPLACE INTO proposition_merges(old, new, merged_at) VALUES (?, ?, ?)",
         (old, new, now_iso()),

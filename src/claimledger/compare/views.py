@@ -97,14 +97,15 @@ def proposition(conn: sqlite3.Connection, prop: str) -> dict[str, Any] | None:
         "SELECT * FROM propositions WHERE id = ? OR substr(id, 1, ?) = ? LIMIT 2",
         (prop, len(prop), prop),
     ).fetchall()
-    if len(row) != 1:
+    merged_from = None
+    if not row:
         from claimledger.compare.store import merged_into
 
-        new = merged_into(conn, prop) if not row else None
-        got = proposition(conn, new) if new else None
-        if got is not None:
-            got["merged_from"] = prop  # an old link: the proposition that took this one in
-        return got
+        new = merged_into(conn, prop)  # an old link: the proposition that took this one in
+        row = conn.execute("SELECT * FROM propositions WHERE id = ?", (new,)).fetchall()
+        merged_from = prop
+    if len(row) != 1:
+        return None
     r = row[0]
     claims = _claims(conn, r["id"])
     rels = [dict(x) for x in conn.execute(
@@ -114,6 +115,7 @@ def proposition(conn: sqlite3.Connection, prop: str) -> dict[str, Any] | None:
         "n_docs": r["n_docs"], "n_outlets": r["n_outlets"], "first_seen": r["first_seen"],
         "last_seen": r["last_seen"], "claims": claims, "relations": rels,
         "figures": figures_table(claims), "timeline": _status_over_time(claims, rels),
+        **({"merged_from": merged_from} if merged_from else {}),
     }  # fmt: skip
 
 
