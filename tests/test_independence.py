@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.compare.relate import classify
+from claimledger.compare.relate import admits_denial, classify
 from claimledger.compare.store import role_body
 from claimledger.ledger import Ledger
 from claimledger.models import AddOptions
@@ -73,6 +73,9 @@ def test_a_speaker_placed_at_a_body_by_their_role_speaks_for_it() -> None:
         ("director of the agency", "agency"),
         ("engineer", None),
         ("Her lawyer", None),
+        ("foreign ministry spokeswoman", "foreign ministry"),
+        ("chief executive", None),  # a rank, not a body
+        ("senior engineer", None),
     ],
 )
 def test_the_body_a_role_names(role: str, body: str | None) -> None:
@@ -198,3 +201,77 @@ def test_the_same_sides_later_admission_updates_its_denial() -> None:
     narrator = view("c", "No one can say how many soldiers are in Meskat.", doc="d3",
                     published="2025-03-20")  # fmt: skip
     assert classify(narrator, admission, sim=0.4, related=0.55) is None
+
+
+def test_an_admission_that_recalls_the_denial_is_not_itself_a_denial() -> None:
+    """ "..., eight days after its chief executive said there was no evidence": the trailing
+    clause recalls the denial; what is admitted is positive."""
+    admission = view("b", "Quarrenby Water acknowledged on Tuesday that its water had been "
+                          "contaminated, eight days after its chief executive said there was "
+                          "no evidence of it.", doc="d2", speaker="Quarrenby Water",
+                     published="2025-10-14")  # fmt: skip
+    assert admission.stance == 1
+    denial = view("a", "There is no evidence that our water is the source.", doc="d1",
+                  speaker="Quarrenby Water", modality="denied", published="2025-10-06")  # fmt: skip
+    got = classify(denial, admission, sim=0.4, related=0.55)
+    assert got is not None and got[0] == "updates", got
+    # a negation in the main clause still counts
+    assert view("c", "No one was hurt after the blast.").stance == -1
+
+
+def test_a_speakers_flat_denial_is_settled_by_its_own_later_confirmation() -> None:
+    denial = view("a", "The network rejected the claim.", doc="d1", modality="denied",
+                  speaker="Tarnvik Regional Hospitals", published="2026-02-06")  # fmt: skip
+    confirmation = view("b", "Tarnvik Regional Hospitals confirmed on Thursday that patient "
+                             "data had been copied.", doc="d2",
+                        speaker="Tarnvik Regional Hospitals", published="2026-02-19")  # fmt: skip
+    why = admits_denial(denial, confirmation)
+    assert why is not None and "later admission" in why
+    # someone else's confirmation settles nothing the network denied
+    other = view("c", "The nurses' union confirmed on Thursday that patient data had been "
+                      "copied.", doc="d3", speaker="nurses' union", published="2026-02-19")  # fmt: skip
+    assert admits_denial(denial, other) is None
+    # nor does the network's own earlier confirmation
+    early = view("d", "Tarnvik Regional Hospitals confirmed that systems were down.", doc="d4",
+                 speaker="Tarnvik Regional Hospitals", published="2026-02-01")  # fmt: skip
+    assert admits_denial(denial, early) is None
+
+
+def test_a_short_denial_is_read_with_its_paragraph_against_the_admission(tmp_path: Path) -> None:
+    """ "The network rejected the claim." names nothing: its sentence vector is far from the
+    later confirmation, its paragraph's is not."""
+    from claimledger.compare import store as cstore
+    from claimledger.registry import Config
+    from claimledger.store.db import connect
+
+    first = tmp_path / "first.txt"
+    first.write_text(
+        "The Tarnvik Nurses' Association said on Friday that patient records had been copied "
+        "by the attackers behind the ransomware attack on Tarvik Regional Hospitals. "
+        "The network rejected the claim.\n",
+        encoding="utf-8",
+    )
+    later = tmp_path / "later.txt"
+    later.write_text(
+        "Tarvik Regional Hospitals confirmed on Thursday that patient records had been copied "
+        "from its systems before the ransomware attack.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "t.db"
+    with Ledger(db) as led:
+        led.add([str(first)], AddOptions(outlet="Coast News", published="2026-02-06"))
+        led.add([str(later)], AddOptions(outlet="Wire Service", published="2026-02-19"))
+    conn = connect(db)
+    rows = conn.execute("SELECT id, text, proposition FROM claims").fetchall()
+    denial = next(r for r in rows if "rejected" in r[1])
+    confirmation = next(r for r in rows if "confirmed" in r[1])
+    vecs = cstore.load_vectors(conn, [denial[0], confirmation[0]])
+    assert float(vecs[denial[0]] @ vecs[confirmation[0]]) < 0.3  # the sentences alone: unrelated
+    with conn:  # one proposition, as in a story where the paragraph carries the denial there
+        conn.execute("UPDATE claims SET proposition = ? WHERE id = ?", (confirmation[2], denial[0]))
+        Config().make("group").refresh(conn, confirmation[2])
+    got = conn.execute(
+        "SELECT type, why FROM relations WHERE a = ? AND b = ?", (confirmation[0], denial[0])
+    ).fetchone()
+    conn.close()
+    assert got is not None and got[0] == "updates" and "later admission" in got[1], got

@@ -22,7 +22,14 @@ import numpy as np
 from claimledger.compare import store as cstore
 from claimledger.compare.admissions import cross_updates
 from claimledger.compare.figures import unit_family
-from claimledger.compare.relate import ClaimView, classify, restates, status
+from claimledger.compare.relate import (
+    UPDATE_SIM,
+    ClaimView,
+    admits_denial,
+    classify,
+    restates,
+    status,
+)
 from claimledger.link.store import root_map
 from claimledger.registry import register
 from claimledger.store.db import now_iso
@@ -229,6 +236,7 @@ class EmbeddingGrouper:
             return
         views = self._views(conn, ids)
         vecs = cstore.load_vectors(conn, ids)
+        topics = cstore.load_vectors(conn, ids, column="topic")
         ordered = sorted(views.values(), key=lambda v: (v.published or "9999", v.id))
         fresh = new if new is not None else set(ids)
         for i, a in enumerate(ordered):
@@ -237,6 +245,11 @@ class EmbeddingGrouper:
                     continue
                 sim = float(vecs[a.id] @ vecs[b.id]) if a.id in vecs and b.id in vecs else 0.0
                 got = classify(a, b, sim, self.o.related)
+                if (got is None or got[0] != "updates") and _topic_sim(topics, a, b) >= UPDATE_SIM:
+                    # a short denial ("The network rejected the claim.") says what it denies
+                    # only with its paragraph: an admission is read against that
+                    admitted = admits_denial(a, b)
+                    got = ("updates", admitted) if admitted else got
                 conn.execute(
                     "DELETE FROM relations WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)",
                     (a.id, b.id, b.id, a.id),
@@ -391,3 +404,10 @@ def make_average_link_grouper(**settings: float) -> Any:
     from claimledger.compare.linkage import AverageLinkGrouper, LinkageOptions
 
     return AverageLinkGrouper(LinkageOptions(**settings))  # type: ignore[arg-type]
+
+
+def _topic_sim(topics: dict[str, np.ndarray], a: ClaimView, b: ClaimView) -> float:
+    """Similarity of two claims read with their paragraphs; 0 where a vector is missing."""
+    if a.id in topics and b.id in topics:
+        return float(topics[a.id] @ topics[b.id])
+    return 0.0

@@ -31,7 +31,9 @@ _OFFICIAL = re.compile(
 )
 _POSITIVE = {"asserted", "hedged", "speculative"}
 _CONCESSIVE = re.compile(
-    r",?\s+\b(?:despite|although|though|even though|while|whereas|but|however)\b|;", re.I
+    r",?\s+\b(?:despite|although|though|even though|while|whereas|but|however)\b|;"
+    r"|,\s+(?:[\w-]+\s+){0,3}?after\b",
+    re.I,
 )
 _CONTENT_NEG = re.compile(
     r"\b(not|no|never|nothing|nobody|none|neither|nor|n't|cannot|denied|denies|deny)\b|n't\b", re.I
@@ -101,26 +103,36 @@ class ClaimView:
         return self.speaker or f"outlet:{self.outlet or self.doc_root}"
 
 
-def same_origin(a: ClaimView, b: ClaimView) -> str | None:
-    if a.doc_root == b.doc_root:
-        return "copies of the same article"
+def speaks_for(a: ClaimView, b: ClaimView) -> str | None:
+    """Why ``a`` and ``b`` speak for one side: the same speaker, a speaker and the body they
+    work for, or one body named two ways."""
     if a.speaker and a.speaker == b.speaker:
         return f"both relay {a.speaker_name or 'the same speaker'}"
     if a.speaker and b.speaker and (a.speaker in b.affiliated or b.speaker in a.affiliated):
         who, body = (b, a) if a.speaker in b.affiliated else (a, b)
         return f"{who.speaker_name or 'the speaker'} speaks for {body.speaker_name or 'the body'}"
-    if a.speaker and a.speaker in b.via:
-        return f"{b.outlet or 'one outlet'} relays {a.speaker_name or 'the same source'} through an intermediary"
-    if b.speaker and b.speaker in a.via:
-        return f"{a.outlet or 'one outlet'} relays {b.speaker_name or 'the same source'} through an intermediary"
-    if set(a.via) & set(b.via):
-        return "both relayed through the same intermediary"
     if _same_body(a.speaker_name, b.speaker_name) or _officials_of(a, b) or _officials_of(b, a):
         return f"both relay {b.speaker_name or 'the same body'}, named two ways"
     for x, y in ((a, b), (b, a)):
         # "the inspectorate's director" and "the inspectorate", no link between the entities
         if y.speaker_name and any(_names_body(n, y.speaker_name) for n in x.body_names):
             return f"{x.speaker_name or 'the speaker'} speaks for {y.speaker_name}"
+    return None
+
+
+def same_origin(a: ClaimView, b: ClaimView) -> str | None:
+    """Why ``a`` and ``b`` are not independent sources, or None."""
+    if a.doc_root == b.doc_root:
+        return "copies of the same article"
+    side = speaks_for(a, b)
+    if side:
+        return side
+    if a.speaker and a.speaker in b.via:
+        return f"{b.outlet or 'one outlet'} relays {a.speaker_name or 'the same source'} through an intermediary"
+    if b.speaker and b.speaker in a.via:
+        return f"{a.outlet or 'one outlet'} relays {b.speaker_name or 'the same source'} through an intermediary"
+    if set(a.via) & set(b.via):
+        return "both relayed through the same intermediary"
     for x, y in ((a, b), (b, a)):
         # "the count kept by Velm River Rescue": one claim cites the other's source
         if (
@@ -245,7 +257,7 @@ def classify(
     same_speaker = bool(a.speaker and a.speaker == b.speaker)
     # an update is told by who says it and when, more than by wording: a confirmation months
     # after a denial, or a source revising itself, need only be in the same proposition
-    if later and sim >= _UPDATE_SIM:
+    if later and sim >= UPDATE_SIM:
         confirms = b.polarity > 0 and b.modality == "asserted" and _official(b)
         if confirms and (a.polarity < 0 or a.modality == "hedged") and not _NEG.search(b.content):
             return (
@@ -258,13 +270,9 @@ def classify(
             return "updates", f"{b.speaker_name or 'the source'} revised its figure: {revised}"
         if same_speaker and _REVISION.search(b.content) and not _REVISION.search(a.content):
             return "updates", f"{b.speaker_name or 'the source'} revised its own earlier statement"
-    # "not a single serviceman is there", then "acknowledged for the first time that fighters
-    # are there": the same side's admission settles its denial, however far apart the wording
-    # (a denial by someone, not a narrator's "no one can say")
-    denial = a.stance < 0 and a.speaker is not None
-    admits = b.stance > 0 and ADMISSION.search(b.text) is not None
-    if later and sim >= _UPDATE_SIM and denial and admits and (same_speaker or same_origin(a, b)):
-        return "updates", f"a later admission ({db}) supersedes the denial of {da}"
+    admission = admits_denial(a, b) if sim >= UPDATE_SIM else None
+    if admission:
+        return "updates", admission
     if sim < related:
         # different aspects of one proposition: only the same count of the same thing
         # ("17 people" and "31 people") still clashes; a duration never does
@@ -295,6 +303,26 @@ def classify(
     return "corroborates", "independent sources say the same"
 
 
+def admits_denial(a: ClaimView, b: ClaimView) -> str | None:
+    """Why ``b`` is its own side's later admission of what ``a`` denied, or None.
+
+    "not a single serviceman is there", then "acknowledged for the first time that fighters
+    are there": the same side's admission settles its denial, however far apart the wording
+    (a denial by someone, not a narrator's "no one can say").  A speaker's own flat denial
+    ("The network rejected the claim.") is settled by its later plain confirmation."""
+    da, db = (a.published or "")[:10], (b.published or "")[:10]
+    if not (da and db and db > da) or a.stance >= 0 or a.speaker is None or b.stance <= 0:
+        return None
+    own = a.speaker == b.speaker
+    if ADMISSION.search(b.text) is None and not (
+        own and a.polarity < 0 and _CONFIRMED.search(b.frame)
+    ):
+        return None
+    if not own and same_origin(a, b) is None:
+        return None
+    return f"a later admission ({db}) supersedes the denial of {da}"
+
+
 def _official(v: ClaimView) -> bool:
     """An official body speaking, or an official act (confirmation, announcement).
 
@@ -311,7 +339,8 @@ ADMISSION = re.compile(
     r"|(?:withdr[ae]w|retract(?:s|ed)?) (?:its|his|her|their) (?:denial|statement|claim))\b",
     re.I,
 )
-_UPDATE_SIM = 0.3  # an update still speaks of much the same thing
+_CONFIRMED = re.compile(r"\bconfirm(?:s|ed)?\b", re.I)
+UPDATE_SIM = 0.3  # an update still speaks of much the same thing
 _OPPOSE_SIM = 0.65  # a denial opposes only a claim about much the same statement
 _DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "night"}
 

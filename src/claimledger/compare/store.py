@@ -11,7 +11,12 @@ from typing import Any
 import numpy as np
 
 from claimledger.compare.relate import ClaimView
-from claimledger.extract.lexicon import PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL
+from claimledger.extract.lexicon import (
+    ORG_NOUNS,
+    PRONOUNS_FIRST,
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+)
 from claimledger.link.store import root_map
 
 
@@ -136,6 +141,9 @@ def role_body(role: str) -> str | None:
         m = re.search(r"\bof\s+(?:the\s+)?(.+)$", role, re.I)
     if m is None and len(role.split()) > 1:
         m = re.match(r"(.+)\s+\S+$", role)
+        # "Brennholt spokeswoman", "foreign ministry spokeswoman"; not "chief executive"
+        if m and not (m.group(1)[0].isupper() or m.group(1).split()[-1].lower() in ORG_NOUNS):
+            m = None
     body = m.group(1).strip() if m else None
     return body if body and body.lower() not in _PRONOUNS else None
 
