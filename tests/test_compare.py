@@ -433,6 +433,43 @@ def test_a_later_official_confirmation_updates_a_denial_below_related(
         assert "confirms what was denied" in got[1]  # type: ignore[index]
 
 
+@pytest.mark.parametrize(
+    ("speaker", "updates"),
+    [("Ilse Marten", True), (None, False)],
+    ids=["a-named-source-hedges", "the-narrator-passes-on-hearsay"],
+)
+def test_only_a_sources_hedge_is_settled_by_a_later_official_statement(
+    speaker: str | None, updates: bool
+) -> None:
+    """ "It is reported that ..." in the outlet's own voice is hearsay, not an unconfirmed
+    position that a later official statement settles."""
+    a = view("a", "It is reported that ammonia escaped from the Skelby plant.", speaker=speaker,
+             modality="hedged", published="2025-01-05")  # fmt: skip
+    b = view("b", "The ministry officially confirmed that ammonia escaped from the plant.",
+             doc="d2", published="2025-03-20")  # fmt: skip
+    got = classify(a, b, sim=0.6, related=0.55)
+    assert (got is not None and got[0] == "updates") is updates, got
+
+
+@pytest.mark.parametrize(
+    ("earlier_speaker", "later_modality", "updates"),
+    [
+        ("Skelby Chemicals", "asserted", True),
+        (None, "asserted", False),  # the narrator's scene-setting is nobody's position
+        ("Skelby Chemicals", "speculative", False),  # "if the tests confirm ..." settles nothing
+    ],
+)
+def test_a_later_official_statement_supersedes_a_position_not_a_scene(
+    earlier_speaker: str | None, later_modality: str, updates: bool
+) -> None:
+    a = view("a", "Skelby Chemicals said the cloud was only steam.", speaker=earlier_speaker,
+             published="2025-01-05")  # fmt: skip
+    b = view("b", "The inspectorate said no steam was involved in the release.", doc="d2",
+             speaker="The inspectorate", modality=later_modality, published="2025-03-20")  # fmt: skip
+    got = classify(a, b, sim=0.7, related=0.55)
+    assert (got is not None and got[0] == "updates") is updates, got
+
+
 def _dated_article(tmp_path: Path, name: str, date: str, body: str) -> str:
     path = tmp_path / f"{name}.html"
     path.write_text(

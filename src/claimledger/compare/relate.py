@@ -259,7 +259,10 @@ def classify(
     # after a denial, or a source revising itself, need only be in the same proposition
     if later and sim >= UPDATE_SIM:
         confirms = b.polarity > 0 and b.modality == "asserted" and _official(b)
-        if confirms and (a.polarity < 0 or a.modality == "hedged") and not _NEG.search(b.content):
+        # what was denied, or hedged by a named source: a narrator's "it is reported that"
+        # is hearsay that a later statement does not settle
+        unsettled = a.polarity < 0 or (a.modality == "hedged" and a.speaker is not None)
+        if confirms and unsettled and not _NEG.search(b.content):
             return (
                 "updates",
                 f"a later statement ({db}) confirms what was denied or unconfirmed on {da}",
@@ -284,7 +287,15 @@ def classify(
     # escaped" and "denied that gas escaped" are the same position
     opposite = a.polarity != b.polarity and a.stance != b.stance
     turned = a.stance != b.stance
-    if later and turned and not same_speaker and _official(b) and not _official(a):
+    if (
+        later
+        and turned
+        and not same_speaker
+        and a.speaker is not None  # a claim someone made, not the narrator's scene-setting
+        and b.modality == "asserted"  # a statement, not "if those results confirm ..."
+        and _official(b)
+        and not _official(a)
+    ):
         return "updates", (f"a later official statement ({db}) supersedes the claim of {da}")
     if origin and not opposite and not clash:
         return "repeats", f"not independent: {origin}"
