@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.compare.relate import admits_denial, classify
+from claimledger.compare.relate import ADMISSION, admits_denial, classify
 from claimledger.compare.store import role_body
 from claimledger.ledger import Ledger
 from claimledger.models import AddOptions
@@ -275,3 +275,51 @@ def test_a_short_denial_is_read_with_its_paragraph_against_the_admission(tmp_pat
     ).fetchone()
     conn.close()
     assert got is not None and got[0] == "updates" and "later admission" in got[1], got
+
+
+def test_a_bare_retraction_takes_back_the_denial_its_article_recounts(tmp_path: Path) -> None:
+    """ "That statement was wrong, and I withdraw it." names nothing; the article that
+    reports it says which statement it was, and an article that does not, says nothing."""
+    from claimledger.compare import store as cstore
+    from claimledger.compare.admissions import _recounted
+    from claimledger.store.db import connect
+
+    retraction = "\u201cThat statement was wrong, and I withdraw it,\u201d Ivo Brask said.\n"
+    texts = {
+        "first": "Brask Water denies link to outbreak\n\n\u201cThere is no evidence whatsoever "
+        "that our water is the source of this illness,\u201d chief executive Ivo Brask said.\n",
+        "recounts": "Brask Water admits contamination\n\nBrask Water acknowledged on Tuesday "
+        "that its water had been contaminated, eight days after its chief executive said there "
+        "was no evidence whatsoever that the water was the source of the illness.\n\n" + retraction,
+        "silent": "Brask to step down\n\nThe board will meet on Friday to name a successor, "
+        "the company said.\n\n" + retraction,
+    }
+    dates = {"first": "2025-10-06", "recounts": "2025-10-14", "silent": "2025-10-20"}
+    with Ledger(tmp_path / "r.db") as led:
+        for name, body in texts.items():
+            path = tmp_path / f"{name}.txt"
+            path.write_text(body, encoding="utf-8")
+            led.add([str(path)], AddOptions(outlet=f"Outlet {name}", published=dates[name]))
+    conn = connect(tmp_path / "r.db")
+    rows = conn.execute("SELECT c.id, c.text, d.published FROM claims c JOIN documents d "
+                        "ON d.id = c.doc").fetchall()  # fmt: skip
+    views = cstore.claim_views(conn, [r[0] for r in rows])
+    denial = next(views[r[0]] for r in rows if "no evidence whatsoever that our" in r[1])
+    took_back = [views[r[0]] for r in rows if "withdraw" in r[1]]
+    by_date = {v.published[:10]: v for v in took_back if v.published}
+    assert _recounted(conn, by_date["2025-10-14"], [denial]) == denial.id
+    assert _recounted(conn, by_date["2025-10-20"], [denial]) is None
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "admits"),
+    [
+        ("On Monday he admitted that 23 had been fired.", True),
+        ("The minister admitted to misleading parliament.", True),
+        ("People who had been admitted to hospital may claim costs.", False),
+        ("Two workers were admitted to the hospital overnight.", False),
+    ],
+)
+def test_being_admitted_to_hospital_is_no_admission(text: str, admits: bool) -> None:
+    assert bool(ADMISSION.search(text)) is admits

@@ -38,6 +38,7 @@ _CORRECTION = re.compile(
 _SIM = 0.15
 _OWN_TOPIC = 0.5  # a correction and the speaker's earlier denial: their paragraphs alike
 _OWN_LIMIT = 50  # the speaker's most recent claims looked at
+_RECOUNTED = 0.5  # an article recounts a denial: one of its sentences reads like it
 
 
 def is_admission(v: ClaimView) -> bool:
@@ -66,6 +67,37 @@ def _own_claims(conn: sqlite3.Connection, v: ClaimView) -> list[str]:
             (*ids, v.doc, _OWN_LIMIT),
         )
     ]
+
+
+def _recounted(conn: sqlite3.Connection, v: ClaimView, own: list[ClaimView]) -> str | None:
+    """The speaker's earlier denial that the admission's own article recounts.
+
+    "That statement was wrong, and I withdraw it." names nothing, but the article that
+    reports it usually says what the statement was ("eight days after he told the town
+    there was no evidence"): of the speaker's earlier denials, the one closest to another
+    sentence of that article, if close enough."""
+    early = [
+        o
+        for o in own
+        # a denial in so many words: "did not mention" is no position to take back
+        if o.polarity < 0 and o.published and o.published[:10] < (v.published or "")[:10]
+    ]
+    if not early:
+        return None
+    doc_ids = [
+        r[0] for r in conn.execute("SELECT id FROM claims WHERE doc = ? AND id != ?", (v.doc, v.id))
+    ]
+    vecs = cstore.load_vectors(conn, [*doc_ids, *(o.id for o in early)])
+    article = np.array([vecs[i] for i in doc_ids if i in vecs])
+    if not len(article):
+        return None
+    best, best_sim = None, _RECOUNTED
+    for o in early:
+        if o.id in vecs:
+            sim = float((article @ vecs[o.id]).max())
+            if sim >= best_sim:
+                best, best_sim = o.id, sim
+    return best
 
 
 def _side(v: ClaimView, links: dict[str, str]) -> set[str]:
@@ -102,6 +134,7 @@ def cross_updates(
         vecs = cstore.load_vectors(conn, [v.id, *others])
         topics = cstore.load_vectors(conn, [v.id, *own], column="topic")
         mine = _side(v, links)
+        recounted = _recounted(conn, v, [others[i] for i in own if i in others]) if admits else None
         for o in others.values():
             if o.doc_root == v.doc_root or not o.published:
                 continue
@@ -132,7 +165,7 @@ def cross_updates(
                 and late.id in topics
                 and float(topics[early.id] @ topics[late.id]) >= _OWN_TOPIC
             )
-            if not shared and sim < _SIM and not topical:
+            if not shared and sim < _SIM and not topical and o.id != recounted:
                 continue
             row = conn.execute(
                 "SELECT type FROM relations WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)",

@@ -345,7 +345,7 @@ def _official(v: ClaimView) -> bool:
 
 
 ADMISSION = re.compile(
-    r"\b(?:admit(?:s|ted)?|acknowledg(?:e|es|ed)|conceded?|concedes|confirm(?:s|ed)? for the first"
+    r"\b(?:admit(?:s|ted)?(?! to (?:a |the )?(?:hospital|clinic|intensive care|care|ward)\b)|acknowledg(?:e|es|ed)|conceded?|concedes|confirm(?:s|ed)? for the first"
     r" time|revers(?:ed|ing) (?:its|his|her|their|a|an|the) (?:earlier |previous )?(?:denial|position|stance)"
     r"|(?:withdr[ae]w|retract(?:s|ed)?) (?:its|his|her|their) (?:denial|statement|claim))\b",
     re.I,
