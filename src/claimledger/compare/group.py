@@ -236,7 +236,7 @@ class EmbeddingGrouper:
             return
         views = self._views(conn, ids)
         vecs = cstore.load_vectors(conn, ids)
-        topics = cstore.load_vectors(conn, ids, column="topic")
+        topics: dict[str, np.ndarray] | None = None  # read only when an admission needs them
         ordered = sorted(views.values(), key=lambda v: (v.published or "9999", v.id))
         fresh = new if new is not None else set(ids)
         for i, a in enumerate(ordered):
@@ -245,11 +245,14 @@ class EmbeddingGrouper:
                     continue
                 sim = float(vecs[a.id] @ vecs[b.id]) if a.id in vecs and b.id in vecs else 0.0
                 got = classify(a, b, sim, self.o.related)
-                if (got is None or got[0] != "updates") and _topic_sim(topics, a, b) >= UPDATE_SIM:
+                admitted = admits_denial(a, b) if got is None or got[0] != "updates" else None
+                if admitted:
                     # a short denial ("The network rejected the claim.") says what it denies
                     # only with its paragraph: an admission is read against that
-                    admitted = admits_denial(a, b)
-                    got = ("updates", admitted) if admitted else got
+                    if topics is None:
+                        topics = cstore.load_vectors(conn, ids, column="topic")
+                    if _topic_sim(topics, a, b) >= UPDATE_SIM:
+                        got = ("updates", admitted)
                 conn.execute(
                     "DELETE FROM relations WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)",
                     (a.id, b.id, b.id, a.id),
