@@ -79,7 +79,9 @@ def test_html_article_url(ledger: Ledger, http_server) -> None:
     doc = only(ledger)
     assert doc.origin == url
     assert doc.format == "html"
-    assert doc.url == "https://kestrelbay-herald.example/news/ferry-crews-strike"
+    # where it was fetched from; what the page says of itself is kept beside it
+    assert doc.url == url
+    assert doc.canonical_url == "https://kestrelbay-herald.example/news/ferry-crews-strike"
     assert doc.title == "Ferry crews strike on Kestrel Bay crossing"
     assert doc.outlet == "Kestrel Bay Herald"
     assert doc.author == "Oriel Thamesby"

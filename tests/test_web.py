@@ -45,7 +45,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -333,7 +333,7 @@ def test_cli_serve(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert "http://127.0.0.1:8899/" in res.output
     app, kw = calls[0]
     assert kw == {"host": "127.0.0.1", "port": 8899, "log_level": "warning"}
-    assert TestClient(app).get("/").status_code == 200
+    assert TestClient(app, base_url="http://127.0.0.1").get("/").status_code == 200
 
 
 # -- hostile text -----------------------------------------------------------------------

@@ -9,8 +9,18 @@ from typing import Any
 import click
 
 from claimledger import __version__
-from claimledger.clikit import DefaultGroup, Progress, output_options, render, status
-from claimledger.models import DEFAULT_MAX_BYTES, AddOptions, Failure
+from claimledger.clikit import (
+    DefaultGroup,
+    LedgerGroup,
+    Progress,
+    note_line,
+    output_options,
+    render,
+    shown,
+    skipped_line,
+    status,
+)
+from claimledger.models import DEFAULT_MAX_BYTES, AddOptions, Failure, Note
 
 
 class State:
@@ -35,7 +45,7 @@ class State:
 pass_state = click.make_pass_decorator(State)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LedgerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     envvar="CLAIMLEDGER_DB",
@@ -75,10 +85,45 @@ def cli(ctx: click.Context, db: str | None, config: str | None, quiet: bool) -> 
     show_default=True,
     help="Refuse inputs larger than this.",
 )
-@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per URL.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=20.0,
+    show_default=True,
+    help="Seconds per URL, from connecting to the last byte (also: waiting on a pipe).",
+)
 @click.option("--no-analyze", is_flag=True, help="Store documents only; run `analyze` later.")
 @click.option(
     "--no-follow", is_flag=True, help="Do not fetch the articles that feed entries link to."
+)
+@click.option(
+    "--time-budget",
+    type=float,
+    default=300.0,
+    show_default=True,
+    help="Seconds one document's analysis may take; it is then stored with the claims "
+    "found so far and flagged analysis-incomplete. 0: no limit.",
+)
+@click.option(
+    "--max-feed-depth",
+    type=click.IntRange(1),
+    default=2,
+    show_default=True,
+    help="Feed levels read: 2 reads a feed and the feeds its entries link to.",
+)
+@click.option(
+    "--max-feed-items",
+    type=click.IntRange(1),
+    default=500,
+    show_default=True,
+    help="Entries read per feed.",
+)
+@click.option(
+    "--max-requests",
+    type=click.IntRange(1),
+    default=5000,
+    show_default=True,
+    help="HTTP requests per run, feed entries included.",
 )
 @pass_state
 def add(
@@ -91,6 +136,10 @@ def add(
     timeout: float,
     no_analyze: bool,
     no_follow: bool,
+    time_budget: float,
+    max_feed_depth: int,
+    max_feed_items: int,
+    max_requests: int,
 ) -> None:
     """Add articles: files, folders, globs, - (stdin), URLs, RSS/Atom feeds.
 
@@ -106,7 +155,10 @@ def add(
         bar = Progress(n, "Adding", state.quiet)
 
     def on_failure(f: Failure) -> None:
-        click.echo(f"claimledger: skipped {f.origin}: {f.reason}", err=True)
+        click.echo(skipped_line(f.origin, f.reason), err=True)
+
+    def on_note(n: Note) -> None:
+        click.echo(note_line(n.origin, n.message), err=True)
 
     def on_progress(_origin: str) -> None:
         if bar is not None:
@@ -120,13 +172,20 @@ def add(
         timeout=timeout,
         analyze=not no_analyze,
         follow_feeds=not no_follow,
+        time_budget=time_budget or None,
+        max_feed_depth=max_feed_depth,
+        max_feed_items=max_feed_items,
+        max_requests=max_requests,
         on_total=on_total,
         on_progress=on_progress,
         on_failure=on_failure,
+        on_note=on_note,
     )
+    from claimledger.ingest.pipeline import OptionsError
+
     try:
         result = state.ledger.add(list(inputs), opts)
-    except ValueError as exc:
+    except OptionsError as exc:
         raise click.UsageError(str(exc)) from exc
     finally:
         if bar is not None:
@@ -177,6 +236,7 @@ def docs_show(state: State, doc_id: str, as_json: bool) -> None:
         "id",
         "origin",
         "url",
+        "canonical_url",
         "outlet",
         "author",
         "title",
@@ -186,7 +246,7 @@ def docs_show(state: State, doc_id: str, as_json: bool) -> None:
         "flags",
     ):
         val = getattr(doc, key)
-        click.echo(f"{key:>12}: {', '.join(val) if isinstance(val, list) else (val or '')}")
+        click.echo(f"{key:>13}: {shown(', '.join(val) if isinstance(val, list) else (val or ''))}")
     click.echo("")
     click.echo(doc.text)
 
@@ -478,15 +538,27 @@ def report(state: State, output: str, title: str | None) -> None:
         path = write_report(state.ledger, output, title)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    status(f"wrote {path}", state.quiet)
+    status(f"wrote {shown(str(path))}", state.quiet)
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable); others get 400.",
+)
 @pass_state
-def serve(state: State, host: str, port: int) -> None:
-    """Browse the ledger in a local, read-only web UI."""
+def serve(state: State, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
+    """Browse the ledger in a local, read-only web UI.
+
+    It answers only requests addressed to the host it is bound to (127.0.0.1 and
+    localhost by default), so a web page elsewhere cannot read the ledger through your
+    browser; --allow-host adds a name.  It has no login: bind it to an open interface
+    (--host 0.0.0.0) only on a network you trust."""
     from pathlib import Path
 
     from claimledger.ledger import default_db_path
@@ -499,17 +571,28 @@ def serve(state: State, host: str, port: int) -> None:
     try:
         import uvicorn
 
-        from claimledger.web.app import create_app
+        from claimledger.web.app import create_app, host_names
     except ImportError as exc:
         raise click.ClickException(
             f"the web UI needs starlette, jinja2 and uvicorn ({exc.name} is missing)"
         ) from exc
     from claimledger.store import StoreError
 
+    allowed = host_names(host)
+    if allowed is not None:
+        allowed = [*allowed, *(h.lower() for h in allow_hosts)]
+    elif allow_hosts:
+        allowed = [h.lower() for h in allow_hosts]
     try:
-        app = create_app(db)
+        app = create_app(db, allowed_hosts=allowed)
     except (StoreError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
+    if host_names(host) is None:
+        click.echo(
+            f"claimledger: warning: listening on {host}, every interface: the UI has no"
+            " authentication, and anyone who can reach this port can read the whole ledger",
+            err=True,
+        )
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"claimledger: serving {db} read-only at http://{shown}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
@@ -579,7 +662,7 @@ def export(state: State, fmt: str, output: str | None) -> None:
     if output:
         with open(output, "w", encoding="utf-8", newline="") as fp:
             state.ledger.export_to(fp, fmt)
-        status(f"wrote {output}", state.quiet)
+        status(f"wrote {shown(str(output))}", state.quiet)
     else:
         state.ledger.export_to(sys.stdout, fmt)
 
@@ -611,7 +694,8 @@ def demo(state: State, out_dir: str) -> None:
     opts = AddOptions(
         on_total=on_total,
         on_progress=on_progress,
-        on_failure=lambda f: click.echo(f"claimledger: skipped {f.origin}: {f.reason}", err=True),
+        on_failure=lambda f: click.echo(skipped_line(f.origin, f.reason), err=True),
+        on_note=lambda n: click.echo(note_line(n.origin, n.message), err=True),
     )
     try:
         res = run_demo(out_dir, opts)

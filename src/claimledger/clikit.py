@@ -6,10 +6,27 @@ import csv
 import io
 import json
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import click
+
+
+class LedgerGroup(click.Group):
+    """The top command: a ledger found damaged while a command runs (a truncated file
+    can open and fail on a later page) is one clear line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as exc:
+            db = getattr(ctx.obj, "db", None) or "the ledger"
+            raise click.ClickException(
+                f"{db} cannot be read as a claimledger ledger: {exc} (is it a ledger, and whole?)"
+            ) from exc
 
 
 class DefaultGroup(click.Group):
@@ -50,8 +67,13 @@ def render(
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(columns)
+        from claimledger.store.export import spreadsheet_safe
+
         for r in rows:
-            w.writerow([_flat(r.get(c)) for c in columns])
+            w.writerow([
+                v if isinstance(v, (int, float)) else spreadsheet_safe(_flat(v))
+                for v in (r.get(c) for c in columns)
+            ])  # fmt: skip
         return buf.getvalue().rstrip("\n")
     widths = widths or {}
     cells = [[_cut(_flat(r.get(c)), widths.get(c, 40)) for c in columns] for r in rows]
@@ -97,6 +119,34 @@ class Progress:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
             self._bar = None
+
+
+def shown(name: str) -> str:
+    """A file name or URL as it can be printed on one status line: control characters
+    (a newline in a file name would forge a line of output), bidirectional overrides
+    and backslashes are written as escapes."""
+    out = []
+    for ch in name:
+        cat = unicodedata.category(ch)
+        if ch == "\\":
+            out.append("\\\\")
+        elif cat in ("Cc", "Cf", "Zl", "Zp", "Cs"):
+            code = ord(ch)
+            out.append(
+                {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch)
+                or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+            )
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def skipped_line(origin: str, reason: str) -> str:
+    return f"claimledger: skipped {shown(origin)}: {reason}"
+
+
+def note_line(origin: str, message: str) -> str:
+    return f"claimledger: note {shown(origin)}: {message}"
 
 
 def status(msg: str, quiet: bool = False) -> None:

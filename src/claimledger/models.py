@@ -59,6 +59,8 @@ class DocumentIn:
     format: str | None = None
     raw_sha256: str | None = None
     flags: list[str] = field(default_factory=list)
+    # the URL the page names as its own (<link rel=canonical>); ``url`` is where it was got
+    canonical_url: str | None = None
 
 
 @dataclass
@@ -83,6 +85,7 @@ class Document(DocumentIn):
             "flags": list(self.flags),
             "format": self.format,
             "added_at": self.added_at,
+            "canonical_url": self.canonical_url,
         }
         if with_text:
             d["text"] = self.text
@@ -95,6 +98,15 @@ class Failure:
 
     origin: str
     reason: str
+
+
+@dataclass
+class Note:
+    """Something the user should know about an input that was still added (or skipped as
+    harmless): a repaired encoding, a field ignored, a limit reached."""
+
+    origin: str
+    message: str
 
 
 ProgressFn = Callable[[str], None]
@@ -113,11 +125,21 @@ class AddOptions:
     follow_feeds: bool = True
     analyze: bool = True
     recursive: bool = True
+    # feed following: feed levels read (a feed linked from a feed is level 2), entries read
+    # per feed, and HTTP requests per run; each limit reached is reported, never silent
+    max_feed_depth: int = 2
+    max_feed_items: int = 500
+    max_requests: int = 5000
+    # seconds one document's analysis may take; it is then stored with the claims found
+    # so far and flagged "analysis-incomplete"; None or 0: no limit
+    time_budget: float | None = 300.0
     # called once with the number of inputs found, then with each finished origin
     on_total: Callable[[int], None] | None = None
     on_progress: ProgressFn | None = None
     # called with each Failure as it happens (stderr lines)
     on_failure: Callable[[Failure], None] | None = None
+    # called with each Note (an input added with a repair, a limit reached)
+    on_note: Callable[[Note], None] | None = None
 
 
 @dataclass
@@ -128,6 +150,7 @@ class AddResult:
     duplicates: list[str] = field(default_factory=list)
     near_duplicates: list[tuple[str, str]] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -54,6 +54,7 @@ class CompareOptions:
     neighbour_bonus: float = 0.15  # ... and the same speaker continuing gets this much
     linkage: float = 0.25  # mean score to the proposition's members, against chaining
     members: int = 32  # members per candidate proposition read for the linkage test
+    relations: int = 24  # other members a new claim is related to at most, the most similar
 
 
 class Grouper(Protocol):
@@ -84,6 +85,8 @@ class EmbeddingGrouper:
             None
         )
         self._hits: dict[str, list[str]] = {}  # each new claim's search hits, for reuse
+        self._copy_of: dict[str, str] = {}  # a copy's first copy, set by _pairs
+        self._affected: set[str] = set()  # the members whose relations _pairs recomputes
 
     def _views(self, conn: sqlite3.Connection, ids: list[str]) -> dict[str, ClaimView]:
         if self._maps is None:
@@ -228,6 +231,50 @@ class EmbeddingGrouper:
         conn.execute("UPDATE propositions SET centroid = ?, n_claims = ? WHERE id = ?",
                      (c.astype(np.float32).tobytes(), n + 1, prop))  # fmt: skip
 
+    def _pairs(self, ordered: list[ClaimView], vecs: dict[str, np.ndarray],
+               fresh: set[str]) -> list[tuple[ClaimView, ClaimView]]:  # fmt: skip
+        """The pairs of members to relate, each earlier claim first; bounded per claim.
+
+        Identical copies (the same words in other documents: wire copies, a relayed quote)
+        fold into their first copy: a copy is related to that copy only, as a repeat, so
+        500 copies give 499 relations, not 124,750.  Every other new member is related to
+        at most ``relations`` others, the most similar first.  Which copy is first, and
+        which members are most similar, depends only on the members, not on the order in
+        which they were added; the cap can make the result depend on that order only when
+        a claim has more than ``relations`` candidates."""
+        first: dict[str, ClaimView] = {}
+        for v in ordered:
+            first.setdefault(copy_key(v), v)
+        keys = {copy_key(v) for v in ordered if v.id in fresh}
+        # a new first copy takes over its copies' relations: they are read again too
+        affected = [v for v in ordered if v.id in fresh or copy_key(v) in keys]
+        reps = [v for v in ordered if first[copy_key(v)] is v]
+        pos = {v.id: k for k, v in enumerate(ordered)}
+        self._copy_of = {}
+        out: dict[tuple[str, str], tuple[ClaimView, ClaimView]] = {}
+
+        def pair(x: ClaimView, y: ClaimView) -> None:
+            a, b = (x, y) if pos[x.id] < pos[y.id] else (y, x)
+            out.setdefault((a.id, b.id), (a, b))
+
+        for x in affected:
+            rep = first[copy_key(x)]
+            if rep is not x:
+                if rep.doc != x.doc:
+                    self._copy_of[x.id] = rep.id
+                    pair(rep, x)
+                continue
+            cands = [y for y in reps if y.doc != x.doc and y.id != x.id]
+            if len(cands) > self.o.relations:
+                vx = vecs.get(x.id)
+                cands.sort(key=lambda y: (
+                    -(float(vx @ vecs[y.id]) if vx is not None and y.id in vecs else -1.0), y.id))  # fmt: skip
+                cands = cands[: self.o.relations]
+            for y in cands:
+                pair(x, y)
+        self._affected = {v.id for v in affected}
+        return [out[k] for k in sorted(out, key=lambda k: (pos[k[0]], pos[k[1]]))]
+
     def refresh(self, conn: sqlite3.Connection, prop: str, new: set[str] | None = None) -> None:
         """Relations of the new members with the rest, then status, label and counts."""
         ids = cstore.members(conn, prop)
@@ -239,11 +286,19 @@ class EmbeddingGrouper:
         topics: dict[str, np.ndarray] | None = None  # read only when an admission needs them
         ordered = sorted(views.values(), key=lambda v: (v.published or "9999", v.id))
         fresh = new if new is not None else set(ids)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                if a.doc == b.doc or (a.id not in fresh and b.id not in fresh):
-                    continue
-                sim = float(vecs[a.id] @ vecs[b.id]) if a.id in vecs and b.id in vecs else 0.0
+        pairs = self._pairs(ordered, vecs, fresh)
+        cstore.drop_relations_among(conn, self._affected, set(ids))
+        for a, b in pairs:
+            sim = float(vecs[a.id] @ vecs[b.id]) if a.id in vecs and b.id in vecs else 0.0
+            if (
+                a.id in self._copy_of
+                and self._copy_of[a.id] == b.id
+                or (self._copy_of.get(b.id) == a.id)
+            ):
+                got: tuple[str, str] | None = (
+                    ("repeats", cstore.COPY_WHY) if a.polarity != 0 else None
+                )
+            else:
                 got = classify(a, b, sim, self.o.related)
                 admitted = admits_denial(a, b) if got is None or got[0] != "updates" else None
                 if admitted:
@@ -253,15 +308,15 @@ class EmbeddingGrouper:
                         topics = cstore.load_vectors(conn, ids, column="topic")
                     if _topic_sim(topics, a, b) >= UPDATE_SIM:
                         got = ("updates", admitted)
+            conn.execute(
+                "DELETE FROM relations WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)",
+                (a.id, b.id, b.id, a.id),
+            )
+            if got:
                 conn.execute(
-                    "DELETE FROM relations WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)",
-                    (a.id, b.id, b.id, a.id),
+                    "INSERT INTO relations(a, b, type, why, proposition) VALUES (?,?,?,?,?)",
+                    (b.id, a.id, got[0], got[1], prop),
                 )
-                if got:
-                    conn.execute(
-                        "INSERT INTO relations(a, b, type, why, proposition) VALUES (?,?,?,?,?)",
-                        (b.id, a.id, got[0], got[1], prop),
-                    )
         types = [
             r[0] for r in conn.execute("SELECT type FROM relations WHERE proposition = ?", (prop,))
         ]
@@ -275,6 +330,18 @@ class EmbeddingGrouper:
             (status(types, sources), _label(_central(conn, prop, ordered)), len(ids), len(docs),
              len(outlets), dates[0] if dates else None, dates[-1] if dates else None, now_iso(), prop),
         )  # fmt: skip
+
+
+COPY_MIN_WORDS = 8
+
+
+def copy_key(view: ClaimView) -> str:
+    """Claims of one speaker with the same words, whatever the case and spacing, are copies
+    of one claim; a short stock phrase ("declined to comment") is no copy: ``view.id``."""
+    words = view.text.lower().split()
+    if len(words) < COPY_MIN_WORDS:
+        return view.id
+    return f"{view.speaker or view.speaker_name or ''}|{' '.join(words)}"
 
 
 _STEM_STOP = _STOP | {

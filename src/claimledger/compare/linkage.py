@@ -251,7 +251,9 @@ class AverageLinkGrouper(EmbeddingGrouper):
         mine = list(new.values())
         if others:
             pairs = [self.score(a, b) for a in mine for b in others.values()]
-        else:
+        else:  # at most background_sample of them, evenly spread: pairs grow as a square
+            step = max(1, -(-len(mine) // self.lo.background_sample))
+            mine = mine[::step]
             pairs = [self.score(a, b) for i, a in enumerate(mine) for b in mine[i + 1 :]]
         value, n = self._stored_background(conn)
         if pairs:

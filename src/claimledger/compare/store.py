@@ -210,6 +210,26 @@ def stand_for(conn: sqlite3.Connection) -> dict[str, str]:
     )
 
 
+def drop_relations_among(conn: sqlite3.Connection, claims: set[str], members: set[str]) -> None:
+    """Delete the relations between one of ``claims`` and one of ``members``: what a
+    proposition's refresh computes again (relations to other propositions stay)."""
+    ids = sorted(claims)
+    gone: list[tuple[str, str]] = []
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        q = ",".join("?" * len(chunk))
+        gone += [
+            (r[0], r[1])
+            for r in conn.execute(
+                f"SELECT a, b FROM relations WHERE a IN ({q}) UNION"
+                f" SELECT a, b FROM relations WHERE b IN ({q})",
+                chunk + chunk,
+            )
+            if r[0] in members and r[1] in members
+        ]
+    conn.executemany("DELETE FROM relations WHERE a = ? AND b = ?", gone)
+
+
 def members(conn: sqlite3.Connection, prop: str) -> list[str]:
     return [
         r[0]
@@ -238,8 +258,36 @@ def export_propositions(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         }
 
 
+COPY_WHY = "the same words as the earlier claim (a copy)"
+
+
 def export_relations(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    for r in conn.execute(
-        "SELECT a, b, type, why, proposition FROM relations ORDER BY proposition, a, b"
-    ):
-        yield dict(r)
+    """Stored relations, then those a copy carries through its first copy.
+
+    A copy is stored with one relation, ``repeats`` its first copy (see
+    ``EmbeddingGrouper._pairs``); the export spells out the first copy's other
+    relations for it too, marked ``copy_of``, so that a reader of any one copy sees
+    what the claim is related to."""
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT a, b, type, why, proposition FROM relations ORDER BY proposition, a, b"
+        )
+    ]
+    yield from rows
+    copies = {r["a"]: r["b"] for r in rows if r["why"] == COPY_WHY}
+    if not copies:
+        return
+    of: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["why"] != COPY_WHY:
+            of.setdefault(r["a"], []).append(r)
+            of.setdefault(r["b"], []).append(r)
+    have = {(r["a"], r["b"]) for r in rows} | {(r["b"], r["a"]) for r in rows}
+    for copy, first in copies.items():
+        for r in of.get(first, []):
+            a, b = (copy, r["b"]) if r["a"] == first else (r["a"], copy)
+            if a == b or (a, b) in have or copies.get(a if b == copy else b) == first:
+                continue
+            have |= {(a, b), (b, a)}
+            yield {**r, "a": a, "b": b, "why": f"{r['why']} (as its first copy)", "copy_of": first}

@@ -54,7 +54,8 @@ from claimledger.extract.lexicon import (
     REPORTING_VERBS,
     WEAK_REPORTING,
 )
-from claimledger.extract.segment import Unit, doc_text, segment
+from claimledger.extract.longdoc import mark_incomplete, over_budget
+from claimledger.extract.segment import Unit, doc_text, in_para, segment
 from claimledger.extract.speakers import Attribution, DocSpeakers, SpeakerRef, _clean_name
 from claimledger.registry import register
 
@@ -162,7 +163,7 @@ class RuleAttribution(InterviewRules):
                 continue
             if _same_person_label(m.group(0), interviewee):
                 continue
-            last = [x for x in units if x.para == p][-1]
+            last = in_para(units, p)[-1]
             turns.setdefault(m.group(0).split(":")[0].strip(), []).append(last.kind == "question")
         q_labels = {label for label, ends in turns.items() if 2 * sum(ends) >= len(ends)}
         q_paras |= {
@@ -170,6 +171,9 @@ class RuleAttribution(InterviewRules):
             if (m := _ANSWER_LABEL.match(u.text(text))) and m.group(0).split(":")[0].strip() in q_labels
         }  # fmt: skip
         for i, unit in enumerate(units):
+            if over_budget(doc):
+                mark_incomplete(doc)  # the claims so far are kept; the document says so
+                break
             if i in consumed or unit.kind == "heading":
                 continue
             if unit.kind == "note":

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimledger.extract.lexicon import ADDRESSEE_VERBS, ORG_NOUNS, PRONOUNS_FIRST, REPORT_NOUNS
-from claimledger.extract.segment import Unit, doc_text
+from claimledger.extract.segment import Unit, doc_ents, doc_text
 from claimledger.extract.speakers import SpeakerRef
 
 
@@ -338,8 +338,8 @@ def doc_text_has_words(text: str, a: int, b: int) -> bool:
 
 
 def _looks_like_name(doc: Any, a: int, b: int) -> bool:
-    for ent in doc.ents:
-        if ent.start_char < b and ent.end_char > a and ent.label_ in {"PERSON", "ORG"}:
+    for ent in doc_ents(doc).touching(a, b):
+        if ent.label_ in {"PERSON", "ORG"}:
             return True
     words = doc_text(doc)[a:b].split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)

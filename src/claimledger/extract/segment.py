@@ -8,6 +8,7 @@ belong to the publication, not to the person whose words they interrupt.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,12 +44,107 @@ class Unit:
         return doc_text[self.start : self.end]
 
 
+class UnitList(list[Unit]):
+    """A document's units in text order, with its paragraphs indexed once (rules ask for
+    "the units of this paragraph" for every unit; a scan each time is quadratic)."""
+
+    def __init__(self, units: list[Unit] | None = None) -> None:
+        super().__init__(units or [])
+        self.memo: dict[Any, Any] = {}
+        self._paras: dict[int, list[Unit]] | None = None
+
+    def para(self, p: int) -> list[Unit]:
+        """The units of paragraph ``p``."""
+        if self._paras is None:
+            self._paras = {}
+            for u in self:
+                self._paras.setdefault(u.para, []).append(u)
+        return self._paras.get(p, [])
+
+
+def in_para(units: list[Unit], p: int) -> list[Unit]:
+    """The units of paragraph ``p``: indexed when ``units`` is a :class:`UnitList`."""
+    if isinstance(units, UnitList):
+        return units.para(p)
+    return [u for u in units if u.para == p]
+
+
 def doc_text(doc: Any) -> str:
     """The parsed document's text, built once: spaCy joins its tokens on every ``doc.text``."""
     cached = doc.user_data.get("claimledger.text")
     if cached is None:
         cached = doc.user_data["claimledger.text"] = doc.text
     return str(cached)
+
+
+class SentIndex:
+    """A document's sentences, found by character range in logarithmic time."""
+
+    def __init__(self, sents: list[Any]) -> None:
+        self.sents = sents
+        self.ends = [s.end_char for s in sents]
+
+    def between(self, a: int, b: int) -> list[Any]:
+        """The sentences that overlap ``[a, b)``."""
+        out = []
+        for k in range(bisect_right(self.ends, a), len(self.sents)):
+            s = self.sents[k]
+            if s.start_char >= b:
+                break
+            out.append(s)
+        return out
+
+
+def doc_sents(doc: Any) -> SentIndex:
+    """The parsed document's sentences, listed once: ``doc.sents`` walks every token."""
+    cached = doc.user_data.get("claimledger.sents")
+    if cached is None:
+        cached = doc.user_data["claimledger.sents"] = SentIndex(list(doc.sents))
+    return cached  # type: ignore[no-any-return]
+
+
+class EntIndex:
+    """A document's named entities, by token: ``doc.ents`` builds every span on each call."""
+
+    def __init__(self, doc: Any) -> None:
+        self.ents = list(doc.ents)
+        self.starts = [e.start for e in self.ents]
+        self.ends_char = [e.end_char for e in self.ents]
+        self.of_token: dict[int, Any] = {}
+        for e in self.ents:
+            for i in range(e.start, e.end):
+                self.of_token[i] = e
+
+    def at(self, i: int) -> Any:
+        """The entity that token ``i`` is part of, or None."""
+        return self.of_token.get(i)
+
+    def touching(self, a: int, b: int) -> list[Any]:
+        """The entities that overlap characters ``[a, b)``."""
+        k = bisect_right(self.ends_char, a)
+        out = []
+        while k < len(self.ents) and self.ents[k].start_char < b:
+            out.append(self.ents[k])
+            k += 1
+        return out
+
+    def within(self, start: int, end: int) -> list[Any]:
+        """The entities wholly inside tokens ``[start, end)`` (``Span.ents``)."""
+        out = []
+        for k in range(bisect_right(self.starts, start - 1), len(self.ents)):
+            e = self.ents[k]
+            if e.start >= end:
+                break
+            if e.end <= end:
+                out.append(e)
+        return out
+
+
+def doc_ents(doc: Any) -> EntIndex:
+    cached = doc.user_data.get("claimledger.ents")
+    if cached is None:
+        cached = doc.user_data["claimledger.ents"] = EntIndex(doc)
+    return cached  # type: ignore[no-any-return]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -97,11 +193,11 @@ def is_heading(line: str) -> bool:
     return 0 < len(words) <= 14 and not s.endswith(_TERMINAL)
 
 
-def segment(doc: Any, title: str | None = None) -> list[Unit]:
+def segment(doc: Any, title: str | None = None) -> UnitList:
     """Claim units of a parsed document, in text order."""
     text: str = doc_text(doc)
-    units: list[Unit] = []
-    sents = list(doc.sents)
+    units = UnitList()
+    sents = doc_sents(doc)
     for p_idx, (p_start, p_end) in enumerate(paragraphs(text)):
         line = text[p_start:p_end]
         lead = len(line) - len(line.lstrip())
@@ -109,7 +205,7 @@ def segment(doc: Any, title: str | None = None) -> list[Unit]:
         while p_end > p_start and text[p_end - 1].isspace():
             p_end -= 1
         if p_idx == 0 and title and line.strip() == title.strip():
-            units.append(Unit(p_start, p_end, p_idx, "title", _clip(sents, p_start, p_end)))
+            units.append(Unit(p_start, p_end, p_idx, "title", sents.between(p_start, p_end)))
             continue
         if is_heading(line):
             units.append(Unit(p_start, p_end, p_idx, "heading"))
@@ -145,13 +241,9 @@ def _words(text: str, q: Quote) -> int:
     return len(text[a:b].split())
 
 
-def _clip(sents: list[Any], a: int, b: int) -> list[Any]:
-    return [s for s in sents if s.start_char < b and s.end_char > a]
-
-
 def _sentence_units(
     text: str,
-    sents: list[Any],
+    sents: SentIndex,
     a: int,
     b: int,
     p_idx: int,
@@ -160,7 +252,7 @@ def _sentence_units(
 ) -> list[Unit]:
     notes = notes or []
     spans: list[list[int]] = []
-    for s in _clip(sents, a, b):
+    for s in sents.between(a, b):
         s_start, s_end = max(s.start_char, a), min(s.end_char, b)
         # trim whitespace
         while s_start < s_end and text[s_start].isspace():
@@ -190,7 +282,7 @@ def _sentence_units(
             s_end += 1
         qs = [q for q in quotes if q.start < s_end and q.end > s_start]
         kind = "question" if text[s_start:s_end].rstrip('”"’» )').endswith("?") else "sentence"
-        out.append(Unit(s_start, s_end, p_idx, kind, _clip(sents, s_start, s_end), qs))
+        out.append(Unit(s_start, s_end, p_idx, kind, sents.between(s_start, s_end), qs))
     return out
 
 

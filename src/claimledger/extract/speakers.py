@@ -27,7 +27,7 @@ from claimledger.extract.lexicon import (
     TITLES,
     VAGUE_SOURCES,
 )
-from claimledger.extract.segment import doc_text
+from claimledger.extract.segment import doc_ents, doc_text
 
 _DROP_DEPS = {"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod", "parataxis"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -91,10 +91,7 @@ def _phrase_tokens(head: Any) -> list[Any]:
 
 
 def _ent_at(doc: Any, tok: Any) -> Any:
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return doc_ents(doc).at(tok.i)
 
 
 class DocSpeakers:
@@ -113,7 +110,7 @@ class DocSpeakers:
         self.gender: dict[str, str] = {}
         self.learned_roles: set[str] = set()  # apposition heads: "X, a hydrologist"
         self._titled_names: dict[str, bool] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc).ents:
             if ent.label_ != "PERSON" or _body_name(ent.text):
                 continue  # "Quarrenby Water" tagged as a person is still a body
             name = strip_titles(_clean_name(ent.text))
@@ -124,7 +121,7 @@ class DocSpeakers:
         # resolve surname-only mentions to the full names now known
         self.mentions = [(o, self.full_name(n)) for o, n in self.mentions]
         self.intros: list[tuple[int, str]] = []
-        for ent in doc.ents:
+        for ent in doc_ents(doc).ents:
             if (
                 ent.label_ == "PERSON"
                 and not _body_name(ent.text)
@@ -145,7 +142,7 @@ class DocSpeakers:
                     self.intros.append((ent.start_char, name))
                 self.mentions.append((ent.start_char, name))
                 self._learn(name)
-        for ent in doc.ents:
+        for ent in doc_ents(doc).ents:
             if ent.label_ == "PERSON" and not _body_name(ent.text):
                 self._learn_roles(ent)
                 if ent.start > 0:
@@ -157,7 +154,7 @@ class DocSpeakers:
         self.orgs: list[tuple[int, str]] = sorted(
             {
                 (e.start_char, _strip_det(_clean_name(e.text)))
-                for e in doc.ents
+                for e in doc_ents(doc).ents
                 if "\n" not in e.text
                 and _clean_name(e.text)
                 and (e.label_ == "ORG" or (e.label_ in _NAME_LABELS and _body_name(e.text)))
@@ -286,12 +283,15 @@ class DocSpeakers:
         for t in prev:
             if t.dep_ not in {"nsubj", "nsubjpass"} or t.head.i != prev.root.i:
                 continue
-            ent = next((e for e in prev.ents if e.start <= t.i < e.end), None)
+            ents = doc_ents(doc)
+            ent = ents.at(t.i)
+            if ent is not None and not (prev.start <= ent.start and ent.end <= prev.end):
+                ent = None  # only an entity of the sentence itself
             if ent is None and not person:  # "The ship's owner, Vesk Maritime, said"
                 ap = next((c for c in t.children if c.dep_ == "appos"), None)
-                ent = next(
-                    (e for e in prev.ents if ap is not None and e.start <= ap.i < e.end), None
-                )
+                ent = ents.at(ap.i) if ap is not None else None
+                if ent is not None and not (prev.start <= ent.start and ent.end <= prev.end):
+                    ent = None
             if ent is None:
                 if (
                     not person

@@ -43,7 +43,58 @@ def looks_like_feed(data: bytes) -> bool:
     return bool(re.search(rb"<(rss|feed|rdf:rdf)[\s>]", head))
 
 
-def parse_feed(data: bytes) -> list[FeedEntry]:
+# a numeric character reference to no character ("&#99999999;", "&#xD800;", "&#0;")
+_BAD_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+_ENTRY = re.compile(rb"<(item|entry)[\s>].*?</\1\s*>", re.S | re.I)
+
+
+def repair_char_refs(data: bytes) -> tuple[bytes, int]:
+    """Replace character references that name no Unicode character with U+FFFD (the
+    parser would fail on the whole feed); returns the data and how many were replaced."""
+    count = 0
+
+    def fix(m: re.Match[bytes]) -> bytes:
+        nonlocal count
+        value = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if value == 0 or value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+            count += 1
+            return b"&#xFFFD;"
+        return m.group(0)
+
+    if b"&#" not in data:
+        return data, 0
+    return _BAD_REF.sub(fix, data), count
+
+
+def parse_feed(data: bytes) -> list[FeedEntry | FeedError]:
+    """The feed's entries, in order.  An entry the parser cannot read becomes a
+    FeedError in its place and the others stand: each record stands alone."""
+    data, _ = repair_char_refs(data)
+    try:
+        return _parse(data)
+    except FeedError:
+        raise
+    except Exception as exc:  # a parser crash on one entry must not lose the others
+        return _parse_each(data, exc)
+
+
+def _parse_each(data: bytes, exc: Exception) -> list[FeedEntry | FeedError]:
+    """Each entry read on its own, inside the feed's own header and footer."""
+    spans = [m.span() for m in _ENTRY.finditer(data)]
+    if not spans:
+        raise FeedError(f"malformed feed: {exc.__class__.__name__}: {exc}") from None
+    head, foot = data[: spans[0][0]], data[spans[-1][1] :]
+    out: list[FeedEntry | FeedError] = []
+    for a, b in spans:
+        try:
+            got = _parse(head + data[a:b] + foot)
+            out.extend(got[:1] or [FeedError("entry could not be read")])
+        except Exception as err:  # any parser failure is this entry's alone
+            out.append(FeedError(f"entry could not be read: {err.__class__.__name__}: {err}"))
+    return out
+
+
+def _parse(data: bytes) -> list[FeedEntry | FeedError]:
     import feedparser
 
     parsed: Any = feedparser.parse(data)
@@ -55,7 +106,7 @@ def parse_feed(data: bytes) -> list[FeedEntry]:
             raise FeedError("malformed feed: no RSS or Atom structure found")
         raise FeedError("feed has no entries")
     outlet = (parsed.feed.get("title") or "").strip() or None
-    out = []
+    out: list[FeedEntry | FeedError] = []
     for e in parsed.entries:
         content = None
         if e.get("content"):

@@ -13,13 +13,23 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from claimledger.ingest.feeds import FeedError, looks_like_feed, parse_feed
-from claimledger.ingest.sources import InputError, decode, is_binary, sha256
-from claimledger.models import Cleaned, DocumentIn, Failure, RawInput
+from claimledger.ingest.feeds import FeedError, looks_like_feed, parse_feed, repair_char_refs
+from claimledger.ingest.fetch import AlreadyFetched
+from claimledger.ingest.sources import InputError, decode_with_note, is_binary, sha256
+from claimledger.models import Cleaned, DocumentIn, Failure, Note, RawInput
 from claimledger.registry import Config
 
 MIN_WORDS = 5
-Result = DocumentIn | Failure
+Result = DocumentIn | Failure | Note
+ENCODING_FLAG = "encoding-repaired"
+# record fields, each with the names JSON exports use for it
+RECORD_FIELDS = {
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "published": ("published", "date", "datePublished"),
+    "outlet": ("outlet", "source", "site_name"),
+    "author": ("author", "byline"),
+}
 
 
 def normalise_date(value: Any) -> str | None:
@@ -70,12 +80,23 @@ def sniff(raw: RawInput, text: str) -> str:
 class Parser:
     """Turns RawInputs into DocumentIns with the configured cleaner and HTML stages."""
 
-    def __init__(self, config: Config, fetch: Callable[[str], RawInput] | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        fetch: Callable[[str], RawInput] | None = None,
+        max_feed_depth: int = 2,
+        max_feed_items: int = 500,
+    ) -> None:
         self.cleaner = config.make("cleaner")
         self.html = config.make("html")
         self.fetch = fetch
+        self.max_feed_depth = max_feed_depth
+        self.max_feed_items = max_feed_items
 
-    def parse(self, raw: RawInput) -> Iterator[Result]:
+    def parse(self, raw: RawInput, depth: int = 0) -> Iterator[Result]:
+        """Candidate documents of one input, with a Failure for each part that cannot be
+        used and a Note for each repair; ``depth`` counts the feeds this input was reached
+        through."""
         if not raw.data.strip():
             yield Failure(raw.origin, "empty document")
             return
@@ -83,24 +104,27 @@ class Parser:
             yield Failure(raw.origin, "binary file, not text")
             return
         try:
-            text = decode(raw.data, raw.meta.get("charset"))
+            text, repaired = decode_with_note(raw.data, raw.meta.get("charset"))
         except InputError as exc:
             yield Failure(raw.origin, str(exc))
             return
         if not text.strip():
             yield Failure(raw.origin, "empty document (only whitespace)")
             return
+        if repaired:
+            yield Note(raw.origin, repaired)
         fmt = raw.format or sniff(raw, text)
         if fmt == "html" and looks_like_feed(raw.data):
             fmt = "feed"
-        handler = {
-            "text": self._text,
-            "html": self._html,
-            "json": self._json,
-            "jsonl": self._jsonl,
-            "feed": self._feed,
-        }[fmt]
-        yield from handler(raw, text)
+        if fmt == "feed":
+            yield from self._feed(raw, text, depth)
+            return
+        handler = {"text": self._text, "html": self._html, "json": self._json,
+                   "jsonl": self._jsonl}[fmt]  # fmt: skip
+        for item in handler(raw, text):
+            if repaired and isinstance(item, DocumentIn):
+                item.flags = sorted(set(item.flags) | {ENCODING_FLAG})
+            yield item
 
     # -- formats ----------------------------------------------------------
 
@@ -117,10 +141,14 @@ class Parser:
             # Headlines carry claims ("Name, role: statement"), and every claim
             # needs offsets into the stored text, so the headline leads it.
             text = f"{title.strip()}\n\n{text}"
+        # a fetched page's address is where it was fetched from; what the page says of
+        # itself (<link rel=canonical>) is kept beside it, never in its place
+        canonical = cleaned.url if cleaned.url and cleaned.url != raw.url else None
         return DocumentIn(
             origin=origin,
             text=text,
-            url=meta.get("url") or cleaned.url or raw.url,
+            canonical_url=canonical,
+            url=raw.url or meta.get("url") or cleaned.url,
             outlet=meta.get("outlet") or cleaned.outlet,
             author=meta.get("author") or cleaned.author,
             title=title,
@@ -150,31 +178,40 @@ class Parser:
             return
         yield self._finish(raw, got, "html")
 
-    def _record(self, raw: RawInput, rec: Any, origin: str) -> Result:
+    def _record(self, raw: RawInput, rec: Any, origin: str) -> Iterator[Result]:
         if not isinstance(rec, dict):
-            return Failure(origin, "JSON record is not an object")
-        fields = {
-            "title": rec.get("title") or rec.get("headline"),
-            "url": rec.get("url") or rec.get("link"),
-            "published": rec.get("published") or rec.get("date") or rec.get("datePublished"),
-            "outlet": rec.get("outlet") or rec.get("source") or rec.get("site_name"),
-            "author": rec.get("author") or rec.get("byline"),
-        }
-        if isinstance(fields["author"], list):
-            fields["author"] = ", ".join(str(a) for a in fields["author"])
-        meta = {k: (str(v).strip() if v is not None else None) for k, v in fields.items()}
-        sub = RawInput(origin=origin, data=raw.data, url=meta["url"], meta=meta)
+            yield Failure(origin, "JSON record is not an object")
+            return
+        meta: dict[str, str | None] = {}
+        for key, names in RECORD_FIELDS.items():
+            name, value = next(((n, rec[n]) for n in names if rec.get(n) not in (None, "")),
+                               (names[0], None))  # fmt: skip
+            got, why = record_field(key, value)
+            if why:
+                yield Note(origin, f"ignored field {name!r}: {why}")
+            meta[key] = got
+        sub = RawInput(origin=origin, data=raw.data, meta=meta)
         body = rec.get("text") or rec.get("body") or rec.get("content")
         html = rec.get("html")
         if isinstance(body, str) and body.strip():
             cleaned = self.cleaner.clean_body(body)
-            return self._finish(sub, cleaned, "json", origin)
-        if isinstance(html, str) and html.strip():
-            got = self._clean_html(html, meta["url"])
-            if got is None:
-                return Failure(origin, "no article text found in the record's html")
-            return self._finish(sub, got, "json", origin)
-        return Failure(origin, "record has no 'text' or 'html' field")
+            yield self._finish(sub, cleaned, "json", origin)
+        elif isinstance(html, str) and html.strip():
+            got_html = self._clean_html(html, meta["url"])
+            if got_html is None:
+                yield Failure(origin, "no article text found in the record's html")
+            else:
+                yield self._finish(sub, got_html, "json", origin)
+        else:
+            yield Failure(origin, "record has no 'text' or 'html' field")
+
+    def _record_safely(self, raw: RawInput, rec: Any, origin: str) -> Iterator[Result]:
+        """One record, and a Failure of its own if anything in it breaks: each record
+        stands alone."""
+        try:
+            yield from self._record(raw, rec, origin)
+        except Exception as exc:
+            yield Failure(origin, f"could not read the record: {exc.__class__.__name__}: {exc}")
 
     def _json(self, raw: RawInput, text: str) -> Iterator[Result]:
         try:
@@ -182,12 +219,15 @@ class Parser:
         except json.JSONDecodeError as exc:
             yield Failure(raw.origin, f"malformed JSON: {exc.msg} at line {exc.lineno}")
             return
+        except RecursionError:
+            yield Failure(raw.origin, "malformed JSON: nested too deeply")
+            return
         records = data if isinstance(data, list) else [data]
         if not records:
             yield Failure(raw.origin, "JSON holds no records")
         for i, rec in enumerate(records, 1):
             origin = raw.origin if len(records) == 1 else f"{raw.origin}#{i}"
-            yield self._record(raw, rec, origin)
+            yield from self._record_safely(raw, rec, origin)
 
     def _jsonl(self, raw: RawInput, text: str) -> Iterator[Result]:
         n = 0
@@ -201,47 +241,92 @@ class Parser:
             except json.JSONDecodeError as exc:
                 yield Failure(origin, f"malformed JSON on line {lineno}: {exc.msg}")
                 continue
-            yield self._record(raw, rec, origin)
+            except RecursionError:
+                yield Failure(origin, f"malformed JSON on line {lineno}: nested too deeply")
+                continue
+            yield from self._record_safely(raw, rec, origin)
         if n == 0:
             yield Failure(raw.origin, "JSON lines file holds no records")
 
-    def _feed(self, raw: RawInput, text: str) -> Iterator[Result]:
+    def _feed(self, raw: RawInput, text: str, depth: int = 0) -> Iterator[Result]:
+        if depth >= self.max_feed_depth:
+            yield Failure(raw.origin, f"a feed {depth + 1} levels down, not read"
+                                      f" (limit {self.max_feed_depth}; see --max-feed-depth)")  # fmt: skip
+            return
+        data, bad_refs = repair_char_refs(raw.data)
+        if bad_refs:
+            yield Note(raw.origin, f"{bad_refs} character reference{'s' if bad_refs != 1 else ''}"
+                                   " to no character replaced by U+FFFD")  # fmt: skip
         try:
-            entries = parse_feed(raw.data)
+            entries = parse_feed(data)
         except FeedError as exc:
             yield Failure(raw.origin, str(exc))
             return
+        if len(entries) > self.max_feed_items:
+            yield Note(raw.origin, f"the feed has {len(entries)} entries; read the first"
+                                   f" {self.max_feed_items} (see --max-feed-items)")  # fmt: skip
+            entries = entries[: self.max_feed_items]
         for i, e in enumerate(entries, 1):
             # an entry used as carried by the feed is "FEED#n"; a fetched article is its URL
             origin = f"{raw.origin}#{i}"
-            meta = {
-                "title": e.title,
-                "outlet": e.outlet,
-                "author": e.author,
-                "published": e.published,
-                "url": e.link,
-            }
-            if not e.has_full_text and e.link and self.fetch is not None:
-                try:
-                    page = self.fetch(e.link)
-                except Exception as exc:  # FetchError and friends
-                    # a teaser is not the article: report it rather than store it quietly
-                    yield Failure(e.link, f"feed entry link: {exc}")
-                    continue
-                else:
-                    page.meta.update({k: v for k, v in meta.items() if v and k != "url"})
-                    yield from self.parse(page)
-                    continue
-            if not e.content_html:
-                yield Failure(origin, "feed entry has no content and no fetchable link")
+            if isinstance(e, FeedError):
+                yield Failure(origin, str(e))
                 continue
-            sub = RawInput(
-                origin=origin, data=e.content_html.encode("utf-8"), url=e.link, meta=meta
-            )
-            got = self._clean_html(
-                f"<html><body><article>{e.content_html}</article></body></html>", e.link
-            )
-            if got is None:
-                yield Failure(origin, "feed entry has no article text")
-                continue
-            yield self._finish(sub, got, "feed", origin)
+            try:
+                yield from self._entry(raw, e, origin, depth)
+            except Exception as exc:  # one entry's failure is its own
+                yield Failure(origin, f"could not read the entry: {exc.__class__.__name__}: {exc}")
+
+    def _entry(self, raw: RawInput, e: Any, origin: str, depth: int) -> Iterator[Result]:
+        meta = {"title": e.title, "outlet": e.outlet, "author": e.author,
+                "published": e.published, "url": e.link}  # fmt: skip
+        if not e.has_full_text and e.link and self.fetch is not None:
+            try:
+                page = self.fetch(e.link)
+            except AlreadyFetched:
+                yield Note(e.link, "already read in this run; not fetched again")
+                return
+            except Exception as exc:  # FetchError and friends
+                # a teaser is not the article: report it rather than store it quietly
+                yield Failure(e.link, f"feed entry link: {exc}")
+                return
+            page.meta.update({k: v for k, v in meta.items() if v and k != "url"})
+            yield from self.parse(page, depth + 1)
+            return
+        if not e.content_html:
+            yield Failure(origin, "feed entry has no content and no fetchable link")
+            return
+        sub = RawInput(origin=origin, data=e.content_html.encode("utf-8"), meta=meta)
+        got = self._clean_html(
+            f"<html><body><article>{e.content_html}</article></body></html>", e.link
+        )
+        if got is None:
+            yield Failure(origin, "feed entry has no article text")
+            return
+        yield self._finish(sub, got, "feed", origin)
+
+
+def record_field(key: str, value: Any) -> tuple[str | None, str | None]:
+    """A record's metadata field as text, or None and why it was ignored: a number, a
+    list or an object where text belongs is not turned into a title such as "nan"."""
+    if value is None or value == "":
+        return None, None
+    if key == "author" and isinstance(value, list):
+        if all(isinstance(a, str) for a in value):
+            return (", ".join(a.strip() for a in value if a.strip()) or None), None
+        return None, "a list with items that are not names"
+    if not isinstance(value, str):
+        return None, f"not text (a JSON {_json_kind(value)})"
+    return value.strip() or None, None
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__

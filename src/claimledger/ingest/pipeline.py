@@ -15,12 +15,24 @@ from typing import Any, Protocol
 from claimledger.ingest.fetch import Fetcher, FetchError, FetchOptions
 from claimledger.ingest.formats import Parser, normalise_date
 from claimledger.ingest.sources import InputError, Source, expand, read_source
-from claimledger.models import AddOptions, AddResult, Document, DocumentIn, Failure, RawInput
+from claimledger.models import (
+    AddOptions,
+    AddResult,
+    Document,
+    DocumentIn,
+    Failure,
+    Note,
+    RawInput,
+)
 from claimledger.registry import Config
 from claimledger.store import documents as docstore
 from claimledger.store.db import transaction
 
 BATCH = 16
+
+
+class OptionsError(ValueError):
+    """An option of the run is invalid (the only error ``add`` raises; inputs never do)."""
 
 
 class Analyzer(Protocol):
@@ -51,15 +63,23 @@ class Ingestor:
                 timeout=self.options.timeout,
                 max_bytes=self.options.max_bytes,
                 max_redirects=self.options.max_redirects,
+                max_requests=self.options.max_requests,
             )
         )
         fetch = self.fetcher.fetch if self.options.follow_feeds else None
-        self.parser = Parser(self.config, fetch=fetch)
+        self.parser = Parser(
+            self.config,
+            fetch=fetch,
+            max_feed_depth=self.options.max_feed_depth,
+            max_feed_items=self.options.max_feed_items,
+        )
         self.language = self.config.make("language")
         self.dedup = self.config.make("dedup")
         self.analyzer = analyzer
+        if analyzer is not None and hasattr(analyzer, "time_budget"):
+            analyzer.time_budget = self.options.time_budget or None
         if self.options.published and normalise_date(self.options.published) is None:
-            raise ValueError(f"--published: not an ISO date: {self.options.published!r}")
+            raise OptionsError(f"--published: not an ISO date: {self.options.published!r}")
 
     # -- driving ------------------------------------------------------------
 
@@ -76,6 +96,8 @@ class Ingestor:
                 for item in self._parse_source(src):
                     if isinstance(item, Failure):
                         self._fail(result, item)
+                    elif isinstance(item, Note):
+                        self._note(result, item)
                     else:
                         batch.append(item)
                 if len(batch) >= BATCH:
@@ -88,12 +110,17 @@ class Ingestor:
             self.fetcher.close()
         return result
 
+    def _note(self, result: AddResult, note: Note) -> None:
+        result.notes.append(note)
+        if self.options.on_note:
+            self.options.on_note(note)
+
     def _fail(self, result: AddResult, failure: Failure) -> None:
         result.failed.append(failure)
         if self.options.on_failure:
             self.options.on_failure(failure)
 
-    def _parse_source(self, src: Source) -> Iterator[DocumentIn | Failure]:
+    def _parse_source(self, src: Source) -> Iterator[DocumentIn | Failure | Note]:
         try:
             raw = self._read(src)
         except (InputError, FetchError) as exc:
@@ -115,7 +142,7 @@ class Ingestor:
             if raw.format == "text" and raw.data.lstrip()[:1] == b"<":
                 raw.format = None  # servers label HTML as text/plain; sniff it
             return raw
-        return read_source(src, self.options.max_bytes)
+        return read_source(src, self.options.max_bytes, self.options.timeout)
 
     # -- storing ------------------------------------------------------------
 
@@ -147,31 +174,60 @@ class Ingestor:
             return
         prepared: list[Any] = [None] * len(fresh)
         if self.analyzer is not None:
-            prepared = self.analyzer.prepare(fresh)
+            try:
+                prepared = self.analyzer.prepare(fresh)
+            except Exception:  # one document's failure must not cost the batch
+                prepared = [self._prepare_one(doc, result) for doc in fresh]
         for doc, prep in zip(fresh, prepared, strict=True):
             self._store(doc, prep, result)
 
-    def _store(self, doc: Document, prepared: Any, result: AddResult) -> None:
-        sig = self.dedup.signature(doc.text)
-        buckets = self.dedup.buckets(sig) if sig else []
+    def _prepare_one(self, doc: Document, result: AddResult) -> Any:
+        assert self.analyzer is not None
         try:
-            with transaction(self.conn):
-                if docstore.exists(self.conn, doc.id):
-                    result.duplicates.append(doc.origin)
-                    return
-                dup_of = self._near_duplicate(sig, buckets)
-                stored = docstore.insert(self.conn, doc, doc.id, duplicate_of=dup_of)
-                _after_insert(doc.id)
-                if sig:
-                    docstore.store_signature(self.conn, doc.id, sig, buckets)
-                if self.analyzer is not None and prepared is not None:
-                    self.analyzer.write(self.conn, stored, prepared)
+            return self.analyzer.prepare([doc])[0]
+        except Exception as exc:
+            self._note(result, Note(doc.origin, f"stored without claims: analysis failed"
+                                                f" ({exc.__class__.__name__}: {exc})"))  # fmt: skip
+            return None
+
+    def _store(self, doc: Document, prepared: Any, result: AddResult) -> None:
+        try:
+            added = self._write(doc, prepared, result)
         except sqlite3.Error as exc:
             self._fail(result, Failure(doc.origin, f"database error: {exc}"))
             return
+        except Exception as exc:  # writing its claims failed: the document still lands
+            if prepared is None:
+                raise
+            self._note(result, Note(doc.origin, f"stored without claims: analysis failed"
+                                                f" ({exc.__class__.__name__}: {exc})"))  # fmt: skip
+            self._store(doc, None, result)
+            return
+        if added and getattr(prepared, "incomplete", False):
+            budget = getattr(self.analyzer, "time_budget", None)
+            self._note(result, Note(doc.origin, f"analysis stopped at its time budget ({budget:g}s);"
+                                                f" stored with {len(prepared.claims)} claims, flagged"
+                                                " analysis-incomplete (see --time-budget)"))  # fmt: skip
+
+    def _write(self, doc: Document, prepared: Any, result: AddResult) -> bool:
+        """One document and all derived from it in one transaction; False if already there."""
+        sig = self.dedup.signature(doc.text)
+        buckets = self.dedup.buckets(sig) if sig else []
+        with transaction(self.conn):
+            if docstore.exists(self.conn, doc.id):
+                result.duplicates.append(doc.origin)
+                return False
+            dup_of = self._near_duplicate(sig, buckets)
+            stored = docstore.insert(self.conn, doc, doc.id, duplicate_of=dup_of)
+            _after_insert(doc.id)
+            if sig:
+                docstore.store_signature(self.conn, doc.id, sig, buckets)
+            if self.analyzer is not None and prepared is not None:
+                self.analyzer.write(self.conn, stored, prepared)
         result.added.append(doc.id)
         if dup_of:
             result.near_duplicates.append((doc.id, dup_of))
+        return True
 
     def _near_duplicate(self, sig: bytes | None, buckets: list[str]) -> str | None:
         if not sig:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimledger.extract.lexicon import ROLE_NOUNS, TITLES
-from claimledger.extract.segment import doc_text
+from claimledger.extract.segment import doc_ents, doc_text
 from claimledger.extract.speakers import DocSpeakers, _clean_name, strip_titles
 from claimledger.link.gazetteer import country_for
 
@@ -57,7 +57,7 @@ def find_entities(sdoc: Any, speakers: DocSpeakers | None = None) -> DocEntities
     speakers = speakers or DocSpeakers(sdoc)
     out = DocEntities()
     text: str = doc_text(sdoc)
-    for ent in sdoc.ents:
+    for ent in doc_ents(sdoc).ents:
         label = LABELS.get(ent.label_)
         if label is None or "\n" in ent.text:
             continue
@@ -128,7 +128,7 @@ def _affiliation(tok: Any) -> tuple[str, int, int] | None:
         for obj in p.children:
             if obj.dep_ != "pobj":
                 continue
-            ent = next((e for e in tok.doc.ents if e.start <= obj.i < e.end), None)
+            ent = doc_ents(tok.doc).at(obj.i)
             if ent is not None and ent.label_ in {"ORG", "FAC"}:
                 return (
                     _clean_name(ent.text).removeprefix("the ").strip(),
@@ -222,7 +222,7 @@ def _person_attributes(ent: Any, name: str) -> list[Attribute]:
     for p in root.children:
         if p.dep_ == "prep" and p.lower_ == "of":
             obj = next((c for c in p.children if c.dep_ == "pobj"), None)
-            e2 = next((e for e in doc.ents if obj is not None and e.start <= obj.i < e.end), None)
+            e2 = doc_ents(doc).at(obj.i) if obj is not None else None
             if e2 is not None and e2.label_ == "ORG":
                 out.append(
                     Attribute(

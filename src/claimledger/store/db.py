@@ -8,6 +8,7 @@ brings it up to date.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -65,13 +66,56 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open ledger {path}: {exc}") from exc
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 30000")
-    if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        migrate(conn)
+    try:
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        check_ledger(conn, path)
+        if not readonly:
+            _set_wal(conn)
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+    except sqlite3.OperationalError as exc:  # locked, read-only, disk full ...
+        conn.close()
+        raise StoreError(f"cannot open ledger {path}: {exc}") from exc
+    except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
+        conn.close()
+        raise StoreError(not_a_ledger(path, exc)) from exc
+    except StoreError:
+        conn.close()
+        raise
     return conn
+
+
+def not_a_ledger(path: str, exc: Exception) -> str:
+    """The one line shown for a file that cannot be read as a ledger."""
+    return f"{path} cannot be read as a claimledger ledger: {exc} (is it a ledger, and whole?)"
+
+
+def check_ledger(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse a file that is not SQLite, or an SQLite database of another program."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if names and "schema_migrations" not in names:
+        raise StoreError(
+            f"{path} is an SQLite database of another program, not a claimledger ledger"
+        )
+
+
+def _set_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
+    """WAL mode, set once for the file; another process setting it at the same moment
+    makes the pragma fail with "locked" instead of waiting, so it is retried."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise StoreError(f"the ledger stayed locked for {wait:g}s: {exc}") from exc
+            time.sleep(0.05)
 
 
 def applied_versions(conn: sqlite3.Connection) -> set[int]:
@@ -83,14 +127,23 @@ def applied_versions(conn: sqlite3.Connection) -> set[int]:
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply pending migrations, each in its own transaction; return their names."""
-    done = applied_versions(conn)
+    """Apply pending migrations; return their names.
+
+    All of them run in one transaction under the write lock (BEGIN IMMEDIATE, which
+    waits out the busy timeout), and the versions applied are read again once the lock
+    is held: two processes opening a new ledger at once never both migrate it."""
+    todo = migrations()
+    if _has_migrations_table(conn):
+        done = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+        if all(v in done for v, _, _ in todo):
+            return []
     names = []
-    for version, name, sql in migrations():
-        if version in done:
-            continue
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        done = applied_versions(conn)
+        for version, name, sql in todo:
+            if version in done:
+                continue
             # executescript would COMMIT first; run statement by statement instead.
             for stmt in _split_sql(sql):
                 conn.execute(stmt)
@@ -98,12 +151,21 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
                 "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
                 (version, name, now_iso()),
             )
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
-            raise StoreError(f"migration {name} failed: {exc}") from exc
-        names.append(name)
+            names.append(name)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            raise
+        raise StoreError(f"migration failed: {exc}") from exc
     return names
+
+
+def _has_migrations_table(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+    ).fetchone()
+    return row is not None
 
 
 def _split_sql(sql: str) -> list[str]:

@@ -41,8 +41,8 @@ def insert(
     added_at = now_iso()
     conn.execute(
         "INSERT INTO documents(id, origin, url, outlet, author, title, published, language,"
-        " text, duplicate_of, flags, format, raw_sha256, added_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " text, duplicate_of, flags, format, raw_sha256, added_at, canonical_url)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             doc_id,
             doc.origin,
@@ -58,6 +58,7 @@ def insert(
             doc.format,
             doc.raw_sha256,
             added_at,
+            doc.canonical_url,
         ),
     )
     return Document(

@@ -119,5 +119,17 @@ def _cell(v: Any) -> str:
     if v is None:
         return ""
     if isinstance(v, (list, dict)):
-        return json.dumps(v, ensure_ascii=False)
-    return str(v)
+        return spreadsheet_safe(json.dumps(v, ensure_ascii=False))
+    if isinstance(v, (int, float)):
+        return str(v)
+    return spreadsheet_safe(str(v))
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (OWASP's advice: a leading
+    ``= + - @``, tab or carriage return gets a single quote before it).  Numbers are
+    written as numbers by the caller and never pass through here."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell

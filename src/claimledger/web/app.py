@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -91,6 +91,49 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def host_names(bound: str) -> Sequence[str] | None:
+    """The Host header values a UI bound to ``bound`` answers; None: any (an interface
+    open to the network is reached by names the server cannot know)."""
+    if bound in ("0.0.0.0", "::", ""):
+        return None
+    names = [bound.strip("[]").lower()]
+    if names[0] in LOCAL_HOSTS:
+        names = list(LOCAL_HOSTS)
+    return names
+
+
+def host_of(header: str) -> str:
+    """The host part of a Host header: "[::1]:8765" -> "::1", "Local:80" -> "local"."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[1 : h.find("]")] if "]" in h else h
+    return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+
+
+class TrustedHost:
+    """Answers only requests whose Host header names the server (as Datasette and Jupyter
+    do): a page on another site that rebinds its DNS name to 127.0.0.1 would otherwise
+    read the whole ledger through the reader's browser."""
+
+    def __init__(self, app: ASGIApp, allowed: Sequence[str] | None) -> None:
+        self.app = app
+        self.allowed = {a.lower() for a in allowed} if allowed is not None else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.allowed is not None:
+            headers = dict(scope.get("headers") or [])
+            host = host_of(headers.get(b"host", b"").decode("latin-1"))
+            if host not in self.allowed:
+                resp = Response("Invalid Host header.\n", status_code=400,
+                                media_type="text/plain", headers=SECURITY_HEADERS)  # fmt: skip
+                await resp(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def make_env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
@@ -130,8 +173,9 @@ def check_ledger(db_path: str) -> None:
         )
 
 
-def create_app(db_path: str) -> Starlette:
-    """A read-only web UI over the ledger at ``db_path``."""
+def create_app(db_path: str, allowed_hosts: Sequence[str] | None = LOCAL_HOSTS) -> Starlette:
+    """A read-only web UI over the ledger at ``db_path``, answering only requests whose
+    Host header is one of ``allowed_hosts`` (None: any)."""
     db_path = str(db_path)
     check_ledger(db_path)
     env = make_env()
@@ -194,7 +238,7 @@ def create_app(db_path: str) -> Starlette:
     routes.append(Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"))
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityHeaders)],
+        middleware=[Middleware(TrustedHost, allowed=allowed_hosts), Middleware(SecurityHeaders)],
         exception_handlers={HTTPException: http_error, 500: server_error},
     )
     app.state.db_path = db_path
