@@ -74,6 +74,48 @@ def bench_extraction(repeat: int) -> None:
     print(f"  ratio full / bare        {f / b:8.2f}x  (target <= 1.30x)")
 
 
+def long_text(n: int) -> str:
+    """About ``n`` characters of the sample corpus's own articles, one after another."""
+    from claimledger.demo import sample_dir
+
+    parts = [p.read_text(encoding="utf-8") for p in sorted(sample_dir().glob("*.txt"))]
+    parts += [p.read_text(encoding="utf-8") for p in sorted(sample_dir().glob("*.md"))]
+    out: list[str] = []
+    size, k = 0, 0
+    while size < n:
+        t = f"Part {k}.\n\n{parts[k % len(parts)]}"
+        out.append(t)
+        size += len(t) + 2
+        k += 1
+    return "\n\n".join(out)[:n].rsplit("\n", 1)[0]
+
+
+def bench_length(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)) -> None:
+    """Extraction cost per 10k characters as one document grows: flat when linear."""
+    from claimledger.extract.pipeline import Analyzer
+    from claimledger.models import Document
+
+    analyzer = Analyzer(compare=False)
+    analyzer.time_budget = None
+    analyzer.prepare([Document(origin="w", text=long_text(3_000), id="w")])  # warm up
+    cost: dict[int, float] = {}
+    print("document length (extraction of one document, sections of 100k characters)")
+    for n in sizes:
+        text = long_text(n)
+        doc = Document(origin=f"len{n}", text=text, id=f"len{n}", published="2025-01-15")
+        t0 = time.perf_counter()
+        claims = len(analyzer.prepare([doc])[0].claims)
+        cost[n] = time.perf_counter() - t0
+        print(
+            f"  {len(text):>9} characters      {cost[n]:8.2f} s   {cost[n] / len(text) * 1e4:6.3f} s"
+            f" per 10k characters  ({claims} claims)"
+        )
+    if 100_000 in cost and 1_000_000 in cost:
+        print(
+            f"  ratio 1M / 100k          {cost[1_000_000] / cost[100_000]:8.2f}x  (target <= 12x)"
+        )
+
+
 def bench_ingest(repeat: int) -> None:
     from claimledger.ledger import Ledger
     from claimledger.models import AddOptions
@@ -376,6 +418,7 @@ def main() -> int:
     os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus")
     bench_extraction(args.repeat)
+    bench_length()
     bench_ingest(max(1, args.repeat // 2))
     bench_embedding()
     bench_scale(args.claims)

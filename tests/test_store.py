@@ -105,9 +105,10 @@ def test_fts_search_finds_a_word(ledger: Ledger, write_file) -> None:
 
 def test_same_text_twice_is_one_document(ledger: Ledger, write_file) -> None:
     text = article("reservoir")
-    a = write_file("morning-edition.txt", text)
-    b = write_file("copies/evening-edition.txt", text)
-    result = ledger.add([str(a), str(b)], NO_ANALYZE)
+    a = write_file("copies/evening-edition.txt", text)
+    b = write_file("morning-edition.txt", text)
+    # inputs are read in sorted order, whatever order they are named in
+    result = ledger.add([str(b), str(a)], NO_ANALYZE)
     assert len(result.added) == 1
     assert result.duplicates == [str(b)]
     assert result.summary() == "1 added, 1 duplicates, 0 failed"

@@ -245,8 +245,9 @@ class EmbeddingGrouper:
         first: dict[str, ClaimView] = {}
         for v in ordered:
             first.setdefault(copy_key(v), v)
-        keys = {copy_key(v) for v in ordered if v.id in fresh}
-        # a new first copy takes over its copies' relations: they are read again too
+        # a new claim that is the first copy of its words takes over the other copies:
+        # they are read again too; a new claim that is a later copy touches only itself
+        keys = {copy_key(v) for v in ordered if v.id in fresh and first[copy_key(v)] is v}
         affected = [v for v in ordered if v.id in fresh or copy_key(v) in keys]
         reps = [v for v in ordered if first[copy_key(v)] is v]
         pos = {v.id: k for k, v in enumerate(ordered)}

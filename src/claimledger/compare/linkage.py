@@ -347,6 +347,8 @@ class AverageLinkGrouper(EmbeddingGrouper):
             if best is None:
                 return live
             _, p, q = best
+            if len(cstore.members(conn, q)) > len(cstore.members(conn, p)):
+                p, q = q, p  # the smaller moves: its claims are the ones read again
             moved.update(cstore.members(conn, q))
             self._absorb(conn, p, q)
             live.discard(q)

@@ -156,7 +156,7 @@ class Analyzer:
         checked before each section."""
         deadline = self._deadline()
         out = DocAnalysis()
-        for a, b in sections(doc.text):
+        for a, b in sections(doc.text, SECTION_CHARS):
             if deadline is not None and time.monotonic() > deadline:
                 out.incomplete = True
                 break

@@ -111,6 +111,11 @@ class Parser:
         if not text.strip():
             yield Failure(raw.origin, "empty document (only whitespace)")
             return
+        if "\x00" in text:
+            n = text.count("\x00")
+            text = text.replace("\x00", "")
+            raw.data = raw.data.replace(b"\x00", b"")
+            yield Note(raw.origin, f"{n} NUL character{'s' if n != 1 else ''} removed")
         if repaired:
             yield Note(raw.origin, repaired)
         fmt = raw.format or sniff(raw, text)
@@ -283,8 +288,8 @@ class Parser:
         if not e.has_full_text and e.link and self.fetch is not None:
             try:
                 page = self.fetch(e.link)
-            except AlreadyFetched:
-                yield Note(e.link, "already read in this run; not fetched again")
+            except AlreadyFetched as exc:
+                yield Note(e.link, f"{exc}; not fetched again")
                 return
             except Exception as exc:  # FetchError and friends
                 # a teaser is not the article: report it rather than store it quietly

@@ -78,6 +78,9 @@ def expand(inputs: list[str], recursive: bool = True) -> tuple[list[Source], lis
                 push(Source(h, "file"))
         else:
             bad.append((item, "no such file, folder or URL"))
+    # one canonical order, whatever the order the inputs were named in: grouping is
+    # incremental, and "add A B" must build the same ledger as "add B A"
+    sources.sort(key=lambda s: (s.kind != "stdin", s.origin))
     return sources, bad
 
 
@@ -197,11 +200,16 @@ def format_from_content_type(ctype: str | None) -> str | None:
 
 def is_binary(data: bytes) -> bool:
     head = data[:8192]
-    if b"\x00" in head:
-        # UTF-16 text has NULs too; it carries a BOM
-        return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not head:
         return False
+    nuls = head.count(b"\x00")
+    if nuls:
+        # UTF-16 text has NULs too; it carries a BOM.  A stray NUL or two in text is
+        # junk to drop, not a sign of a binary file (those have them everywhere)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return False
+        if nuls > max(2, len(head) // 200):
+            return True
     ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
     return ctrl / len(head) > 0.05
 
