@@ -70,6 +70,7 @@ class Document(DocumentIn):
     id: str = ""
     duplicate_of: str | None = None
     added_at: str | None = None
+    story: str | None = None  # the story comparison put it in
 
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -86,6 +87,7 @@ class Document(DocumentIn):
             "format": self.format,
             "added_at": self.added_at,
             "canonical_url": self.canonical_url,
+            "story": self.story,
         }
         if with_text:
             d["text"] = self.text

@@ -27,7 +27,7 @@ from collections.abc import Callable
 import numpy as np
 
 from claimledger.compare import store as cstore
-from claimledger.compare.relate import ADMISSION, ClaimView, _same_body
+from claimledger.compare.relate import ADMISSION, ClaimView, same_body
 
 # a speaker taking back what they said: "we were wrong", "I withdraw it", "I apologise"
 _CORRECTION = re.compile(
@@ -140,7 +140,7 @@ def cross_updates(
                 continue
             theirs = _side(o, links)
             # the same side: one entity, or one body named two ways ("the agency")
-            if not (mine & theirs) and not _same_body(v.speaker_name, o.speaker_name):
+            if not (mine & theirs) and not same_body(v.speaker_name, o.speaker_name):
                 continue
             if admits and o.stance < 0 and o.published[:10] < v.published[:10]:
                 early, late = o, v

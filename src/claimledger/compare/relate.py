@@ -22,7 +22,7 @@ from typing import Any
 
 from claimledger.compare.figures import comparable, conflict, figures_of
 
-_NEG = re.compile(
+NEGATION = re.compile(
     r"\b(not|no|never|neither|nor|n't|without|none|denied|denies|deny|false|fake|forgery)\b", re.I
 )
 _OFFICIAL = re.compile(
@@ -46,7 +46,7 @@ _OFFICIAL_BODY = re.compile(
     r"coroner|fire (brigade|service|officials?)|officials?)\b",
     re.I,
 )
-_REVISION = re.compile(
+REVISION = re.compile(
     r"\b(wrong|mistaken|incorrect|retract\w*|withdr[ae]w\w*|correct(ed|ion)|revis\w*|apologi[sz]\w*|"
     r"admit\w*|now (say|says|believe|believes|accept|accepts)|lower|higher)\b",
     re.I,
@@ -73,6 +73,8 @@ class ClaimView:
     entities: set[str] = field(default_factory=set)
     affiliated: set[str] = field(default_factory=set)  # bodies the speaker speaks for
     body_names: set[str] = field(default_factory=set)  # their names, lower case
+    core: str | None = None  # what is claimed, without attribution, hedges or negation
+    story: str | None = None
 
     @property
     def polarity(self) -> int:
@@ -111,7 +113,7 @@ def speaks_for(a: ClaimView, b: ClaimView) -> str | None:
     if a.speaker and b.speaker and (a.speaker in b.affiliated or b.speaker in a.affiliated):
         who, body = (b, a) if a.speaker in b.affiliated else (a, b)
         return f"{who.speaker_name or 'the speaker'} speaks for {body.speaker_name or 'the body'}"
-    if _same_body(a.speaker_name, b.speaker_name) or _officials_of(a, b) or _officials_of(b, a):
+    if same_body(a.speaker_name, b.speaker_name) or _officials_of(a, b) or _officials_of(b, a):
         return f"both relay {b.speaker_name or 'the same body'}, named two ways"
     for x, y in ((a, b), (b, a)):
         # "the inspectorate's director" and "the inspectorate", no link between the entities
@@ -210,10 +212,10 @@ def _names_body(name: str, speaker: str) -> bool:
     """A role's body ("inspectorate") names the speaker ("The inspectorate", "national
     safety inspectorate"), or the other way round."""
     sp = " ".join(re.sub(r"^the\s+", "", speaker.lower().replace("\u2019", "'")).split())
-    return name == sp or _same_body(name, sp)
+    return name == sp or same_body(name, sp)
 
 
-def _revised_figure(a: ClaimView, b: ClaimView) -> str | None:
+def revised_figure(a: ClaimView, b: ClaimView) -> str | None:
     """A source giving a new figure for the same count: "more than 300", later "more than 340"."""
     if a.doc_root == b.doc_root:
         return None
@@ -233,7 +235,7 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I) is not None
 
 
-def _same_body(x: str | None, y: str | None) -> bool:
+def same_body(x: str | None, y: str | None) -> bool:
     """ "nurses' association" and "Tarnvik Nurses' Association": one name ends the other."""
     if not x or not y:
         return False
@@ -258,20 +260,20 @@ def classify(
     # an update is told by who says it and when, more than by wording: a confirmation months
     # after a denial, or a source revising itself, need only be in the same proposition
     if later and sim >= UPDATE_SIM:
-        confirms = b.polarity > 0 and b.modality == "asserted" and _official(b)
+        confirms = b.polarity > 0 and b.modality == "asserted" and official(b)
         # what was denied, or hedged by a named source: a narrator's "it is reported that"
         # is hearsay that a later statement does not settle
         unsettled = a.polarity < 0 or (a.modality == "hedged" and a.speaker is not None)
-        if confirms and unsettled and not _NEG.search(b.content):
+        if confirms and unsettled and not NEGATION.search(b.content):
             return (
                 "updates",
                 f"a later statement ({db}) confirms what was denied or unconfirmed on {da}",
             )
-        own = same_speaker or _same_body(a.speaker_name, b.speaker_name)
-        revised = _revised_figure(a, b) if own else None
+        own = same_speaker or same_body(a.speaker_name, b.speaker_name)
+        revised = revised_figure(a, b) if own else None
         if revised:
             return "updates", f"{b.speaker_name or 'the source'} revised its figure: {revised}"
-        if same_speaker and _REVISION.search(b.content) and not _REVISION.search(a.content):
+        if same_speaker and REVISION.search(b.content) and not REVISION.search(a.content):
             return "updates", f"{b.speaker_name or 'the source'} revised its own earlier statement"
     admission = admits_denial(a, b) if sim >= UPDATE_SIM else None
     if admission:
@@ -279,10 +281,10 @@ def classify(
     if sim < related:
         # different aspects of one proposition: only the same count of the same thing
         # ("17 people" and "31 people") still clashes; a duration never does
-        clash = _figure_clash(a, b, same_unit=True)
+        clash = figure_clash(a, b, same_unit=True)
         return ("contradicts", f"incompatible figures: {clash}") if clash else None
     origin = same_origin(a, b)
-    clash = _figure_clash(a, b)
+    clash = figure_clash(a, b)
     # opposite only when both how it is said and what is said differ: "insisted that no gas
     # escaped" and "denied that gas escaped" are the same position
     opposite = a.polarity != b.polarity and a.stance != b.stance
@@ -293,8 +295,8 @@ def classify(
         and not same_speaker
         and a.speaker is not None  # a claim someone made, not the narrator's scene-setting
         and b.modality == "asserted"  # a statement, not "if those results confirm ..."
-        and _official(b)
-        and not _official(a)
+        and official(b)
+        and not official(a)
     ):
         return "updates", (f"a later official statement ({db}) supersedes the claim of {da}")
     if origin and not opposite and not clash:
@@ -309,7 +311,7 @@ def classify(
         return "repeats", f"not independent: {origin}"
     if opposite:
         return None  # opposite positions on loosely related points: neither agree nor clash
-    if _adds_detail(a, b):
+    if adds_detail(a, b):
         return "elaborates", "adds figures or dates the earlier claim lacks"
     return "corroborates", "independent sources say the same"
 
@@ -334,7 +336,7 @@ def admits_denial(a: ClaimView, b: ClaimView) -> str | None:
     return f"a later admission ({db}) supersedes the denial of {da}"
 
 
-def _official(v: ClaimView) -> bool:
+def official(v: ClaimView) -> bool:
     """An official body speaking, or an official act (confirmation, announcement).
 
     The act is looked for in the attribution frame ("officially confirmed that ..."), not
@@ -356,7 +358,7 @@ _OPPOSE_SIM = 0.65  # a denial opposes only a claim about much the same statemen
 _DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "night"}
 
 
-def _figure_clash(a: ClaimView, b: ClaimView, same_unit: bool = False) -> str | None:
+def figure_clash(a: ClaimView, b: ClaimView, same_unit: bool = False) -> str | None:
     if a.doc_root == b.doc_root:
         return None  # copies of one article do not disagree with themselves
     for fa in figures_of(a.quantities, a.text):
@@ -372,7 +374,7 @@ def _figure_clash(a: ClaimView, b: ClaimView, same_unit: bool = False) -> str | 
     return None
 
 
-def _adds_detail(a: ClaimView, b: ClaimView) -> bool:
+def adds_detail(a: ClaimView, b: ClaimView) -> bool:
     return bool(b.quantities) and not a.quantities and len(b.content) > 1.5 * len(a.content)
 
 

@@ -75,7 +75,7 @@ def claim_views(
         rows = conn.execute(
             'SELECT c.id, c.doc, c.start, c."end", c.speaker, c.speaker_name, c.via, c.kind, c.modality,'
             " c.text, COALESCE(c.content, c.text) AS content, c.quantities, d.published, d.outlet,"
-            " COALESCE(d.duplicate_of, d.id) AS doc_root"
+            " COALESCE(d.duplicate_of, d.id) AS doc_root, c.core, d.story"
             f" FROM claims c JOIN documents d ON d.id = c.doc WHERE c.id IN ({q})",
             chunk,
         ).fetchall()
@@ -98,7 +98,8 @@ def claim_views(
                 via=[roots.get(v, v) for v in json.loads(r["via"] or "[]")], kind=r["kind"],
                 modality=r["modality"], text=r["text"], content=r["content"],
                 quantities=json.loads(r["quantities"] or "[]"), entities=ents,
-                affiliated=set(ids_of), body_names=set(names_of),
+                affiliated=set(ids_of), body_names=set(names_of), core=r["core"],
+                story=r["story"],
             )  # fmt: skip
     return out
 

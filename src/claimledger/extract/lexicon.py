@@ -564,3 +564,24 @@ BODY_WORDS = COMPANY_BODY_WORDS | frozenset({
     "service", "services", "authority", "commission", "association", "union", "alliance",
     "foundation", "trust", "party", "police", "army", "news", "society", "committee",
 })  # fmt: skip
+
+# function words and the commonest verbs of reporting and time: what every article of any
+# story uses, so they say nothing about which story or question a text is about
+STOP_WORDS = frozenset(
+    """a about above after again against all also although am among an and another any are
+    around as at be because been before being below between both but by can could did do
+    does doing down during each either else even ever every few first for from further had
+    has have having he her here hers herself him himself his how however i if in into is it
+    its itself just last least less like made make many may me might more most much must my
+    myself never new no nor not now of off often on once one only or other others our ours
+    ourselves out over own per perhaps rather said same say says she should since so some
+    such than that the their theirs them themselves then there these they this those though
+    through to told too under until up upon us very was we were what when where whether which
+    while who whom whose why will with within without would yet you your yours yourself
+    according added adds asked called going know known later like look looked near next
+    people part put saying seen show showed shown still take taken tell think thought time
+    times took two three four five week weeks year years day days month months today
+    yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+    january february march april june july august september october november december
+    mr mrs ms dr""".split()  # noqa: SIM905 - a word list reads best as words
+)

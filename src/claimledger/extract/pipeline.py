@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from claimledger.extract.attribution import ClaimDraft
+from claimledger.extract.core import core_of
 from claimledger.extract.flags import document_flags, is_disclaimer
 from claimledger.extract.longdoc import (
     INCOMPLETE_FLAG,
@@ -254,6 +255,7 @@ class Analyzer:
             if d.unit_kind == "question" and d.kind == "assertion":
                 modality = "question"
             sp = d.speaker
+            core = core_of(sdoc.char_span(cs, ce, alignment_mode="expand"))
             out.append(
                 Claim(
                     doc=doc.id, seq=len(out), start=d.start, end=d.end, text=span, kind=d.kind,
@@ -266,7 +268,7 @@ class Analyzer:
                     cue=d.cue,
                     quantities=self.quantities.find(text, d.start, d.end),
                     dates=self.dates.find(text, anchor, d.start, d.end),
-                    extractor=EXTRACTOR_VERSION,
+                    extractor=EXTRACTOR_VERSION, core=core,
                 )
             )  # fmt: skip
         return out

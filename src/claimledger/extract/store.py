@@ -36,6 +36,7 @@ class Claim:
     dates: list[DateRef] = field(default_factory=list)
     proposition: str | None = None
     extractor: str = "claimledger.extract.v1"
+    core: str | None = None  # what is claimed, without attribution, hedges or negation
 
     @property
     def id(self) -> str:
@@ -62,8 +63,8 @@ def insert_claims(conn: sqlite3.Connection, doc_text: str, claims: list[Claim]) 
         conn.execute(
             'INSERT INTO claims(id, doc, seq, start, "end", text, content_start, content_end, content,'
             " speaker, speaker_text, speaker_start, speaker_end, speaker_name, via, cue, kind, modality,"
-            " quantities, dates, proposition, extractor, speaker_type)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " quantities, dates, proposition, extractor, speaker_type, core)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 c.id, c.doc, c.seq, c.start, c.end, c.text, cs, ce,
                 doc_text[cs:ce] if cs is not None else None,
@@ -71,7 +72,7 @@ def insert_claims(conn: sqlite3.Connection, doc_text: str, claims: list[Claim]) 
                 c.modality,
                 json.dumps([_qdict(q) for q in c.quantities]),
                 json.dumps([d.to_dict() for d in c.dates]),
-                c.proposition, c.extractor, c.speaker_type,
+                c.proposition, c.extractor, c.speaker_type, c.core,
             ),
         )  # fmt: skip
         conn.executemany(
