@@ -169,6 +169,10 @@ def _find_doc(docs: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
     for d in docs:
         if d["origin"].endswith("/" + key) or d["origin"] == key:
             return d
+    stem = Path(key).stem  # a PolNeAR text given as a JSON record of the same name
+    for d in docs:
+        if Path(d["origin"]).stem == stem:
+            return d
     return None
 
 

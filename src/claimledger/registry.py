@@ -64,6 +64,7 @@ BUILTIN_MODULES = (
     "claimledger.extract.dates",
     "claimledger.compare.minilm",
     "claimledger.compare.group",
+    "claimledger.compare.v4",
 )
 
 

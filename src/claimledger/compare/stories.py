@@ -32,12 +32,15 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 
 @dataclass
 class StoryOptions:
-    join: float = 0.2  # the score a document needs to join a story
-    entity_weight: float = 0.5
+    join: float = 0.15  # the score a document needs to join a story
+    entity_weight: float = 0.3
     doc_words: int = 60  # the strongest words of a document kept in its profile
     story_terms: int = 400  # the strongest terms of a story kept in its profile
     candidates: int = 20  # stories scored for each new document
     far_days: int = 60  # a document this far from a story's dates counts half
+    headline_weight: float = 3.0  # a headline word counts this many times
+    lead_weight: float = 2.0  # a word of the first lead_chars characters counts this much
+    lead_chars: int = 600
 
 
 class StoryAssigner:
@@ -51,31 +54,47 @@ class StoryAssigner:
     def profile(
         self, conn: sqlite3.Connection, doc: str, roots: dict[str, str]
     ) -> dict[str, float]:
-        """The document's terms ("e:ROOT", "w:word") with tf-idf weights, unit length."""
-        n = max(1, conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        """The document's terms ("e:ROOT", "w:word") with their weights in it (1 + log of
+        the count); rarity is applied when documents are compared, with the ledger's
+        counts of that moment, so that a story's first documents are not weighed with
+        the counts of a ledger of one."""
         text = conn.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()[0]
-        tf: dict[str, int] = {}
-        for w in _WORD.findall(text.lower()):
-            if w not in STOP_WORDS:
-                tf[w] = tf.get(w, 0) + 1
-        words = _df(conn, "SELECT term, doc FROM documents_vocab WHERE term IN ({})", list(tf))
-        scored = {f"w:{w}": (1 + math.log(k)) * math.log((n + 1) / (words.get(w, 0) + 0.5))
-                  for w, k in tf.items()}  # fmt: skip
-        top = dict(sorted(scored.items(), key=lambda x: -x[1])[: self.o.doc_words])
-        ents: dict[str, int] = {}
+        tf: dict[str, float] = {}
+        # the headline and the lead say what the story is; the rest adds its details
+        head = text.split("\n", 1)[0]
+        for part, weight in ((text, 1.0), (head, self.o.headline_weight - 1.0),
+                             (text[: self.o.lead_chars], self.o.lead_weight - 1.0)):  # fmt: skip
+            for w in _WORD.findall(part.lower()):
+                if w not in STOP_WORDS and weight > 0:
+                    tf[f"w:{w}"] = tf.get(f"w:{w}", 0.0) + weight
         for (eid,) in conn.execute("SELECT entity_id FROM mentions WHERE doc = ?", (doc,)):
-            r = roots.get(eid, eid)
-            ents[r] = ents.get(r, 0) + 1
-        df = entity_df(conn, list(ents), roots)
-        for r, k in ents.items():
-            top[f"e:{r}"] = (1 + math.log(k)) * math.log((n + 1) / (df.get(r, 0) + 0.5))
-        return {t: w for t, w in top.items() if w > 0}
+            t = f"e:{roots.get(eid, eid)}"
+            tf[t] = tf.get(t, 0.0) + 1.0
+        raw = {t: 1 + math.log(k) for t, k in tf.items()}
+        idf = self.idf(conn, list(raw), roots)
+        keep = sorted(raw, key=lambda t: (-raw[t] * idf.get(t, 1.0), t))
+        words = [t for t in keep if t.startswith("w:")][: self.o.doc_words]
+        return {t: raw[t] for t in words + [t for t in keep if t.startswith("e:")]}
 
-    def score(self, doc: dict[str, float], story: dict[str, float]) -> float:
-        de = {t: w for t, w in doc.items() if t.startswith("e:")}
-        dw = {t: w for t, w in doc.items() if t.startswith("w:")}
+    def idf(
+        self, conn: sqlite3.Connection, terms: list[str], roots: dict[str, str]
+    ) -> dict[str, float]:
+        """Smoothed inverse document frequency of each term in the ledger now."""
+        n = max(1, conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        words = _df(conn, "SELECT term, doc FROM documents_vocab WHERE term IN ({})",
+                    [t[2:] for t in terms if t.startswith("w:")])  # fmt: skip
+        ents = entity_df(conn, [t[2:] for t in terms if t.startswith("e:")], roots)
+        out = {}
+        for t in terms:
+            df = words.get(t[2:], 0) if t.startswith("w:") else ents.get(t[2:], 0)
+            out[t] = 1.0 + math.log((n + 1) / (df + 1))
+        return out
+
+    def score(self, doc: dict[str, float], story: dict[str, float], idf: dict[str, float]) -> float:
+        de = {t: w * idf.get(t, 1.0) for t, w in doc.items() if t.startswith("e:")}
+        dw = {t: w * idf.get(t, 1.0) for t, w in doc.items() if t.startswith("w:")}
+        sw = {t: w * idf.get(t, 1.0) for t, w in story.items() if t.startswith("w:")}
         ent = sum(w for t, w in de.items() if t in story) / sum(de.values()) if de else 0.0
-        sw = {t: w for t, w in story.items() if t.startswith("w:")}
         norm = math.sqrt(sum(w * w for w in dw.values())) * math.sqrt(
             sum(w * w for w in sw.values())
         )
@@ -98,7 +117,7 @@ class StoryAssigner:
         conn.execute("DELETE FROM doc_terms WHERE doc = ?", (doc,))
         conn.executemany("INSERT INTO doc_terms(doc, term, weight) VALUES (?,?,?)",
                          [(doc, t, w) for t, w in prof.items()])  # fmt: skip
-        story = original or (old if old else self._best(conn, prof, published))
+        story = original or (old if old else self._best(conn, prof, published, roots))
         if story is None:
             story = "s" + hashlib.sha1(doc.encode()).hexdigest()[:15]
             conn.execute("INSERT OR IGNORE INTO stories(id, label, updated_at) VALUES (?, '', ?)",
@@ -108,9 +127,10 @@ class StoryAssigner:
         self.refresh(conn, story)
         return story
 
-    def _best(self, conn: sqlite3.Connection, prof: dict[str, float],
-              published: str | None) -> str | None:  # fmt: skip
-        strongest = sorted(prof, key=lambda t: -prof[t])[:40]
+    def _best(self, conn: sqlite3.Connection, prof: dict[str, float], published: str | None,
+              roots: dict[str, str]) -> str | None:  # fmt: skip
+        idf = self.idf(conn, list(prof), roots)
+        strongest = sorted(prof, key=lambda t: (-prof[t] * idf[t], t))[:40]
         if not strongest:
             return None
         q = ",".join("?" * len(strongest))
@@ -120,7 +140,9 @@ class StoryAssigner:
         best, best_score = None, self.o.join
         for s in cands:
             terms = dict(conn.execute("SELECT term, weight FROM story_terms WHERE story = ?", (s,)))
-            sc = self.score(prof, terms) * self._nearness(conn, s, published)
+            missing = [t for t in terms if t not in idf]
+            idf.update(self.idf(conn, missing, roots) if missing else {})
+            sc = self.score(prof, terms, idf) * self._nearness(conn, s, published)
             if sc > best_score or (sc == best_score and best is not None and s < best):
                 best, best_score = s, sc
         return best
@@ -176,12 +198,22 @@ def story_label(conn: sqlite3.Connection, terms: list[tuple[str, float]]) -> str
     return ", ".join(names or words) or "untitled story"
 
 
+_REVERSE: dict[int, dict[str, list[str]]] = {}
+
+
 def entity_df(conn: sqlite3.Connection, roots_: list[str], roots: dict[str, str]) -> dict[str, int]:
     """Documents mentioning each entity (its merged names counted as one)."""
     if not roots_:
         return {}
-    members: dict[str, str] = {e: r for e, r in roots.items() if r in set(roots_)}
-    members.update({r: r for r in roots_})
+    rev = _REVERSE.get(id(roots))
+    if rev is None:  # one reverse map per root map (one per document placed)
+        _REVERSE.clear()
+        rev = _REVERSE[id(roots)] = {}
+        for e, r in roots.items():
+            rev.setdefault(r, []).append(e)
+    members: dict[str, str] = {r: r for r in roots_}
+    for r in roots_:
+        members.update({e: r for e in rev.get(r, [])})
     ids = list(members)
     seen: dict[str, set[str]] = {}
     for i in range(0, len(ids), 400):

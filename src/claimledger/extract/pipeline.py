@@ -275,7 +275,7 @@ class Analyzer:
 
     def write(self, conn: sqlite3.Connection, doc: Document, analysis: DocAnalysis) -> None:
         """Store claims, mentions and speakers inside the caller's transaction, then link."""
-        delete_for_doc(conn, doc.id)
+        delete_for_doc(conn, doc.id, self.grouper.refresh if self.compare else None)
         created: list[str] = []
 
         def entity(name: str, type_: str, alias: str | None) -> str | None:
@@ -320,6 +320,9 @@ class Analyzer:
             c.via = [e for n, t in c.via_names if (e := entity(n, t, n))]
         insert_claims(conn, doc.text, analysis.claims)
         link(conn, created, doc.id)
+        place = getattr(self.grouper, "place_document", None) if self.compare else None
+        if place is not None:
+            place(conn, doc.id)  # stories (comparison v4): every document has one
         if self.compare and analysis.compare_ids and analysis.vectors is not None:
             self.grouper.assign(conn, analysis.compare_ids, analysis.vectors, analysis.keywords,
                                 analysis.topics)  # fmt: skip

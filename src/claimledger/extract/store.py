@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,17 +43,18 @@ class Claim:
         return "c" + hashlib.sha1(f"{self.doc}:{self.start}:{self.end}".encode()).hexdigest()[:15]
 
 
-def delete_for_doc(conn: sqlite3.Connection, doc_id: str) -> None:
-    """Remove what an earlier analysis of the document wrote (entity rows stay)."""
+def delete_for_doc(
+    conn: sqlite3.Connection, doc_id: str, refresh: Callable[..., None] | None = None
+) -> None:
+    """Remove what an earlier analysis of the document wrote (entity rows stay); the
+    propositions it leaves are refreshed with ``refresh`` (the configured grouper's)."""
     props = [r[0] for r in conn.execute(
         "SELECT DISTINCT proposition FROM claims WHERE doc = ? AND proposition IS NOT NULL", (doc_id,))]  # fmt: skip
     for table in ("claims", "entity_aliases", "mentions", "entity_attributes", "acronyms"):
         conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc_id,))
-    if props:
-        from claimledger.compare.group import EmbeddingGrouper
-
+    if refresh is not None:
         for p in props:
-            EmbeddingGrouper().refresh(conn, p, new=set())
+            refresh(conn, p, new=set())
 
 
 def insert_claims(conn: sqlite3.Connection, doc_text: str, claims: list[Claim]) -> None:

@@ -56,6 +56,7 @@ CREATE INDEX propositions_story ON propositions(story);
 -- relation is shown as "possible" and does not count toward a status
 ALTER TABLE relations ADD COLUMN confidence REAL;
 ALTER TABLE relations ADD COLUMN story TEXT;
+ALTER TABLE relations ADD COLUMN rule TEXT;
 CREATE INDEX relations_story ON relations(story);
 -- the evidence that two claims say the same thing (the same quote relayed, the same figure
 -- for the same count ...): statements are the connected groups of these links
