@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 from claimledger.compare.figures import comparable, conflict, figures_of
@@ -167,8 +168,9 @@ RULES: list[tuple[str, str, Rule, float]] = [
 ]
 
 
+@lru_cache(maxsize=1)
 def measured() -> dict[str, float]:
-    """The precision each rule was measured to have (``confidence.json``)."""
+    """The precision each rule was measured to have (``confidence.json``), read once."""
     try:
         text = (resources.files("claimledger.compare") / "confidence.json").read_text("utf-8")
     except FileNotFoundError:

@@ -48,6 +48,7 @@ class StoryAssigner:
 
     def __init__(self, options: StoryOptions | None = None) -> None:
         self.o = options or StoryOptions()
+        self._rev: tuple[dict[str, str], dict[str, list[str]]] | None = None
 
     # -- profiles ------------------------------------------------------------------------
 
@@ -83,7 +84,9 @@ class StoryAssigner:
         n = max(1, conn.execute("SELECT count(*) FROM documents").fetchone()[0])
         words = _df(conn, "SELECT term, doc FROM documents_vocab WHERE term IN ({})",
                     [t[2:] for t in terms if t.startswith("w:")])  # fmt: skip
-        ents = entity_df(conn, [t[2:] for t in terms if t.startswith("e:")], roots)
+        if self._rev is None or self._rev[0] is not roots:  # once per root map
+            self._rev = (roots, reverse_roots(roots))
+        ents = entity_df(conn, [t[2:] for t in terms if t.startswith("e:")], self._rev[1])
         out = {}
         for t in terms:
             df = words.get(t[2:], 0) if t.startswith("w:") else ents.get(t[2:], 0)
@@ -198,19 +201,21 @@ def story_label(conn: sqlite3.Connection, terms: list[tuple[str, float]]) -> str
     return ", ".join(names or words) or "untitled story"
 
 
-_REVERSE: dict[int, dict[str, list[str]]] = {}
+def reverse_roots(roots: dict[str, str]) -> dict[str, list[str]]:
+    """Each cluster root -> the entity rows merged into it."""
+    rev: dict[str, list[str]] = {}
+    for e, r in roots.items():
+        rev.setdefault(r, []).append(e)
+    return rev
 
 
-def entity_df(conn: sqlite3.Connection, roots_: list[str], roots: dict[str, str]) -> dict[str, int]:
-    """Documents mentioning each entity (its merged names counted as one)."""
+def entity_df(
+    conn: sqlite3.Connection, roots_: list[str], rev: dict[str, list[str]]
+) -> dict[str, int]:
+    """Documents mentioning each entity (its merged names counted as one); ``rev`` is
+    ``reverse_roots`` of the ledger's root map."""
     if not roots_:
         return {}
-    rev = _REVERSE.get(id(roots))
-    if rev is None:  # one reverse map per root map (one per document placed)
-        _REVERSE.clear()
-        rev = _REVERSE[id(roots)] = {}
-        for e, r in roots.items():
-            rev.setdefault(r, []).append(e)
     members: dict[str, str] = {r: r for r in roots_}
     for r in roots_:
         members.update({e: r for e in rev.get(r, [])})
